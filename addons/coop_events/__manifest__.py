@@ -1,0 +1,16 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    'name': 'Coopkracht: events',
+    'summary': 'Soirées with one-on-one conversations, webinars, evaluations and newsletter figures',
+    'version': '11.0.1.0.0',
+    'category': 'Coopkracht',
+    'author': 'Coopkracht vzw',
+    'website': 'https://coopkracht.be',
+    'license': 'AGPL-3',
+    'depends': ['coop_membership', 'website_event', 'event_sale', 'website_event_sale', 'mass_mailing'],
+    'data': ['views/menus.xml'],
+    'demo': [],
+    'installable': True,
+    'application': True,
+}

@@ -1,0 +1,16 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    'name': 'Coopkracht: reporting',
+    'summary': "Accounting export for Coopfabrik and the annual report's figures",
+    'version': '11.0.1.0.0',
+    'category': 'Coopkracht',
+    'author': 'Coopkracht vzw',
+    'website': 'https://coopkracht.be',
+    'license': 'AGPL-3',
+    'depends': ['coop_membership', 'coop_compass', 'coop_vacancy', 'coop_events', 'coop_share_register'],
+    'data': ['views/menus.xml'],
+    'demo': [],
+    'installable': True,
+    'application': True,
+}

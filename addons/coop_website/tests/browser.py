@@ -1,0 +1,97 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Headless Chromium (Debian's package) driven by Selenium, for the browser journeys.
+
+Used by the addons' HttpCase tests and by tests/:
+
+    from odoo.addons.coop_website.tests.browser import Browser
+
+No Odoo import here, so plain pytest tests can use it too.
+"""
+import json
+import os
+import shutil
+import tempfile
+
+CHROMIUM = os.environ.get("COOP_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("COOP_CHROMEDRIVER", "/usr/bin/chromedriver")
+_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+OUTPUT = os.environ.get("COOP_TEST_OUTPUT", os.path.join(_ROOT, "test-output"))
+AXE = os.path.join(os.environ.get("COOP_ROOT", _ROOT), "node_modules", "axe-core", "axe.min.js")
+
+
+class Browser:
+    """One headless Chromium with its own profile; close() removes the profile."""
+
+    def __init__(self, width=1280, height=900):
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        self.profile = tempfile.mkdtemp(prefix="coop-chromium-")
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--user-data-dir=%s" % self.profile,
+                    "--window-size=%d,%d" % (width, height), "--lang=nl-BE"):
+            opts.add_argument(arg)
+        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+        self.driver.set_page_load_timeout(60)
+        self.driver.implicitly_wait(0)
+
+    def get(self, url):
+        self.driver.get(url)
+
+    def wait_css(self, selector, timeout=30):
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support import expected_conditions as EC
+        from selenium.webdriver.support.ui import WebDriverWait
+        return WebDriverWait(self.driver, timeout).until(
+            EC.visibility_of_element_located((By.CSS_SELECTOR, selector)))
+
+    def css(self, selector):
+        from selenium.webdriver.common.by import By
+        return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+    def set_width(self, width, height=900):
+        self.driver.set_window_size(width, height)
+
+    def screenshot(self, name):
+        """Save a PNG under test-output/screenshots/ and return its path."""
+        folder = os.path.join(OUTPUT, "screenshots")
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, "%s.png" % name)
+        self.driver.save_screenshot(path)
+        return path
+
+    def horizontal_overflow(self):
+        """Pixels the page is wider than the window (0 = no horizontal scrolling)."""
+        return self.driver.execute_script(
+            "return Math.max(0, document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth);")
+
+    def axe_violations(self, impacts=("serious", "critical")):
+        """Run axe-core in the page; return the violations of the given impacts."""
+        with open(AXE) as f:
+            self.driver.execute_script(f.read())
+        result = self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']})"
+            ".then(function (r) { done(JSON.stringify(r.violations)); })"
+            ".catch(function (e) { done(JSON.stringify([{id: 'axe-error', impact: 'critical',"
+            " description: String(e), nodes: []}])); });")
+        return [v for v in json.loads(result) if v.get("impact") in impacts]
+
+    def login(self, base_url, login, password):
+        """Log in through Odoo's login form."""
+        self.get(base_url + "/web/login")
+        self.wait_css("input[name=login]").send_keys(login)
+        self.css("input[name=password]")[0].send_keys(password)
+        self.css("form.oe_login_form button[type=submit]")[0].click()
+
+    def close(self):
+        try:
+            self.driver.quit()
+        finally:
+            shutil.rmtree(self.profile, ignore_errors=True)
