@@ -16,9 +16,12 @@ rebuilds it. Test and demo databases are copies of it (`createdb -T`), which sav
 two to three minutes that installing Odoo's own modules takes.
 """
 import ast
+import configparser
 import fcntl
 import glob
 import hashlib
+import http.cookiejar
+import json
 import os
 import re
 import shutil
@@ -26,6 +29,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -112,15 +116,15 @@ def drop_db(name):
 
 def write_config(path, db, port, extra=None):
     """An Odoo configuration for this checkout: config/odoo.conf plus the local paths."""
-    with open(os.path.join(ROOT, "config", "odoo.conf")) as f:
-        base = f.read()
-    lines = [base.rstrip(), "addons_path = %s" % addons_path(), "data_dir = %s" % DATA_DIR,
-             "db_name = %s" % db, "dbfilter = ^%s$" % re.escape(db), "http_port = %d" % port]
-    for key, value in (extra or {}).items():
-        lines.append("%s = %s" % (key, value))
+    cfg = configparser.ConfigParser(interpolation=None)
+    cfg.read(os.path.join(ROOT, "config", "odoo.conf"))
+    opts = cfg["options"]
+    opts.update({"addons_path": addons_path(), "data_dir": DATA_DIR, "db_name": db,
+                 "dbfilter": "^%s$" % re.escape(db), "http_port": str(port)})
+    opts.update({k: str(v) for k, v in (extra or {}).items()})
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
-        f.write("\n".join(lines) + "\n")
+        cfg.write(f)
     return path
 
 
@@ -223,8 +227,8 @@ def install_coop(db, port, logname, extra_args=()):
     t0 = time.time()
     rc = run_odoo(conf, logfile, "-d", db, "-i", ",".join(names), *extra_args)
     problems = log_problems(logfile, strict_modules=names)
-    print("[coop] installed %s on %s in %.0f s (log: %s)" % (", ".join(names), db, time.time() - t0,
-                                                               os.path.relpath(logfile, ROOT)), flush=True)
+    print("[coop] installed %s on %s in %.0f s (log: %s)"
+          % (", ".join(names), db, time.time() - t0, os.path.relpath(logfile, ROOT)), flush=True)
     return rc, problems, conf
 
 
@@ -259,6 +263,45 @@ def cmd_update(db, addons):
     sys.exit(1 if rc or problems else 0)
 
 
+def warm_up(db, port):
+    """Serve db briefly and open the pages whose asset bundles Odoo compiles on first use
+    (frontend, backend), so that each browser test does not compile them again inside its
+    rolled-back test transaction."""
+    conf = write_config(os.path.join(ROOT, ".local", "warmup-%s.conf" % db), db, port)
+    logfile = os.path.join(LOG_DIR, "warmup-%s.log" % db)
+    env = dict(os.environ, PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"])
+    proc = subprocess.Popen(odoo_cmd(conf, "--logfile=%s" % logfile, "--max-cron-threads=0"),
+                            cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
+    base = "http://127.0.0.1:%d" % port
+    t0 = time.time()
+    try:
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        while True:
+            try:
+                opener.open(base + "/web/login", timeout=120).read()
+                break
+            except OSError:
+                if time.time() - t0 > 120 or proc.poll() is not None:
+                    raise
+                time.sleep(0.5)
+        opener.open(base + "/", timeout=300).read()
+        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": {
+            "db": db, "login": "admin", "password": "admin"}}).encode()
+        req = urllib.request.Request(base + "/web/session/authenticate", data=body,
+                                     headers={"Content-Type": "application/json"})
+        opener.open(req, timeout=120).read()
+        opener.open(base + "/web", timeout=300).read()
+        opener.open(base + "/my", timeout=300).read()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    print("[coop] asset bundles compiled in %.0f s" % (time.time() - t0), flush=True)
+
+
 def junit_counts(path):
     """(passed, failed, skipped) from a pytest junit XML file."""
     if not os.path.exists(path):
@@ -289,6 +332,7 @@ def cmd_test(pytest_args):
         print("[coop] install check FAILED (rc=%s):" % rc)
         print("\n".join(problems[:50]))
     if rc == 0:
+        warm_up(TEST_DB, TEST_PORT)
         conf = write_config(os.path.join(ROOT, ".local", "pytest-%s.conf" % TEST_DB), TEST_DB, TEST_PORT,
                             {"logfile": os.path.join(LOG_DIR, "pytest-%s.log" % TEST_DB), "log_level": "info"})
         junit = os.path.join(ROOT, "test-output", "junit-%s.xml" % TEST_DB)
@@ -302,7 +346,7 @@ def cmd_test(pytest_args):
                    PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"])
         cmd = [PYTHON, "-m", "pytest", "-p", "no:cacheprovider", "--odoo-database=%s" % TEST_DB,
                "--odoo-config=%s" % conf, "--odoo-http", "--junitxml=%s" % junit, "-q",
-               "-o", "junit_family=xunit1"] + targets
+               "-o", "junit_family=xunit1", "-p", "no:warnings"] + targets
         subprocess.call(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
         p, f, s = junit_counts(junit)
         if p + f + s == 0:

@@ -11,10 +11,14 @@ class TestBackendSmoke(CoopBrowserCase):
     def test_admin_opens_members_menu(self):
         """Admin logs in through the login form, opens the Leden menu, and the page shows it."""
         self.browser.login(self.base_url, "admin", "admin")
-        self.browser.wait_css(".o_main_navbar, .o_web_client", timeout=60)
         menu = self.env.ref("coop_membership.menu_root")
-        self.browser.get(self.base_url + "/web#menu_id=%d" % menu.id)
-        brand = self.browser.wait_css(".o_menu_brand", timeout=60)
+        top = self.browser.wait_css('.oe_application_menu_placeholder a[data-menu="%d"]' % menu.id, timeout=90)
+        lang = self.env.ref("base.user_root").lang
+        self.assertEqual(top.text.strip(), menu.with_context(lang=lang).name)
+        top.click()
+        action = self.env.ref("coop_membership.res_partner_action_organisations")
+        title = action.with_context(lang=lang).name
+        crumb = self.browser.wait_text(".o_control_panel .breadcrumb li", title, timeout=60)
+        self.assertEqual(crumb.text.strip(), title)
         path = self.browser.screenshot("backend-members-menu")
         self.assertTrue(os.path.getsize(path) > 1000)
-        self.assertEqual(brand.text.strip(), menu.with_context(lang=self.env.user.lang).name)

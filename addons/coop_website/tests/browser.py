@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 
 CHROMIUM = os.environ.get("COOP_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("COOP_CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -47,8 +48,29 @@ class Browser:
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support import expected_conditions as EC
         from selenium.webdriver.support.ui import WebDriverWait
-        return WebDriverWait(self.driver, timeout).until(
-            EC.visibility_of_element_located((By.CSS_SELECTOR, selector)))
+        from selenium.common.exceptions import TimeoutException
+        try:
+            return WebDriverWait(self.driver, timeout).until(
+                EC.visibility_of_element_located((By.CSS_SELECTOR, selector)))
+        except TimeoutException:
+            shot = self.screenshot("timeout-%d" % int(time.time() * 1000))
+            raise AssertionError("%r not visible after %ss on %s (title %r); screenshot %s" % (
+                selector, timeout, self.driver.current_url, self.driver.title, shot))
+
+    def wait_text(self, selector, text, timeout=30):
+        """Wait until an element matching selector shows text; return that element."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for el in self.css(selector):
+                try:
+                    if text in el.text:
+                        return el
+                except Exception:  # element replaced while reading: look again
+                    continue
+            time.sleep(0.2)
+        shot = self.screenshot("timeout-%d" % int(time.time() * 1000))
+        raise AssertionError("no %r showing %r after %ss on %s; screenshot %s" % (
+            selector, text, timeout, self.driver.current_url, shot))
 
     def css(self, selector):
         from selenium.webdriver.common.by import By

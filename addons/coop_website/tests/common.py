@@ -13,7 +13,6 @@ def new_user(env, login, groups, **values):
         "login": login,
         "email": "%s@example.org" % login,
         "groups_id": [(6, 0, group_ids)],
-        "lang": "en_US",
         "tz": "Europe/Brussels",
     }
     vals.update(values)

@@ -1,0 +1,19 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""pytest settings for the whole repository (addons/*/tests and tests/)."""
+import signal
+
+import odoo
+import pytest
+
+_http = {"started": False}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def load_http(request):
+    """Start Odoo's HTTP server once per run (pytest-odoo's own fixture starts it for
+    every test module, and each later start fails with 'Address already in use')."""
+    if request.config.getoption("--odoo-http") and not _http["started"]:
+        odoo.service.server.start(stop=True)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _http["started"] = True
