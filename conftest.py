@@ -14,6 +14,8 @@ def load_http(request):
     """Start Odoo's HTTP server once per run (pytest-odoo's own fixture starts it for
     every test module, and each later start fails with 'Address already in use')."""
     if request.config.getoption("--odoo-http") and not _http["started"]:
+        # Odoo 11 spawns the HTTP thread in start(stop=True) only in test mode.
+        odoo.tools.config["test_enable"] = True
         odoo.service.server.start(stop=True)
         signal.signal(signal.SIGINT, signal.default_int_handler)
         _http["started"] = True
