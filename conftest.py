@@ -4,6 +4,7 @@
 import signal
 
 import odoo
+import odoo.tests.common
 import pytest
 
 _http = {"started": False}
@@ -13,6 +14,9 @@ _http = {"started": False}
 def load_http(request):
     """Start Odoo's HTTP server once per run (pytest-odoo's own fixture starts it for
     every test module, and each later start fails with 'Address already in use')."""
+    # odoo.tests.common read the port when pytest-odoo imported it, before the
+    # configuration file was parsed: point HttpCase.url_open at the configured port.
+    odoo.tests.common.PORT = odoo.tools.config["http_port"]
     if request.config.getoption("--odoo-http") and not _http["started"]:
         # Odoo 11 spawns the HTTP thread in start(stop=True) only in test mode.
         odoo.tools.config["test_enable"] = True

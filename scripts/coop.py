@@ -240,6 +240,7 @@ def cmd_newdb(db, port=RUN_PORT):
         print("[coop] installing the coop addons on %s failed" % db, file=sys.stderr)
         drop_db(db)
         sys.exit(1)
+    warm_up(db, port)
     return conf
 
 
