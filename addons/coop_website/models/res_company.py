@@ -1,6 +1,24 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import subprocess
+
 from odoo import api, models
+from odoo.addons.base.ir.ir_actions_report import _get_wkhtmltopdf_bin
+
+_WKHTMLTOPDF = {}
+
+
+def wkhtmltopdf_has_patched_qt():
+    """Whether wkhtmltopdf can print HTML headers and footers (a build 'with
+    patched qt'); Debian's package cannot. Asked once per process."""
+    if "patched" not in _WKHTMLTOPDF:
+        try:
+            out = subprocess.check_output([_get_wkhtmltopdf_bin(), "--version"],
+                                          stderr=subprocess.STDOUT, timeout=30)
+            _WKHTMLTOPDF["patched"] = b"patched qt" in out
+        except (OSError, IOError, subprocess.SubprocessError):
+            _WKHTMLTOPDF["patched"] = False
+    return _WKHTMLTOPDF["patched"]
 
 # Coopkracht's identity: the values the install writes on the main company.
 COOP_IDENTITY = {
@@ -33,6 +51,12 @@ class ResCompany(models.Model):
             if vals:
                 company.write(vals)
         return True
+
+    @api.model
+    def coop_report_inline_frame(self):
+        """Print the company block and footer inside the page body: needed when
+        wkhtmltopdf cannot render the layout's header and footer."""
+        return not wkhtmltopdf_has_patched_qt()
 
     @api.multi
     def coop_formatted_registry(self):

@@ -62,4 +62,8 @@ class TestReportLayout(CoopSavepointCase):
         self.assertIn("Posthoflei 3 bus 3", text)
         self.assertIn("0477.563.266", text)
         self.assertIn("Ondernemingsnummer", text)
-        self.assertIn("1 / 1", text)
+        if company.coop_report_inline_frame():
+            # wkhtmltopdf without patched Qt prints no footer, hence no page numbers
+            self.assertIn("Coopkracht vzw", text.split("Factuur")[0])
+        else:
+            self.assertIn("1 / 1", text)

@@ -55,7 +55,8 @@ class TestWebsiteInBrowser(CoopBrowserCase):
         user = new_user(self.env, "portal_browser", ["base.group_portal"], name="Jan Portaal")
         user.password = "portal_browser"
         self.share_with_server()
-        self.browser_login("portal_browser", "portal_browser")
+        self.browser.login(self.base_url, "portal_browser", "portal_browser")
+        self.browser.wait_css("footer", timeout=60)
         for width in (DESKTOP, PHONE):
             self._check("/my/home", width, "my", axe=True)
         self.assertIn("Welkom, Jan Portaal", self.browser.driver.page_source)
