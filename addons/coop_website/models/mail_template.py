@@ -3,9 +3,11 @@
 from odoo import api, fields, models, tools
 from odoo.tools import pycompat
 
-# Marks a body that already carries the layout, so that a composed mail that is
-# posted again (notification) is not wrapped twice.
+# Mark a body that already carries the layout, so that a composed mail that is
+# posted again (notification) is not wrapped twice. The class survives the
+# sanitizing of message bodies, the data attribute does not.
 LAYOUT_MARKER = 'data-coop-layout="1"'
+LAYOUT_CLASS = "o_coop_mail_layout"
 
 
 class MailTemplate(models.Model):
@@ -48,7 +50,7 @@ class MailTemplate(models.Model):
     def _coop_wrap_body(self, body, res_id, lang):
         """body (HTML) inside Coopkracht's mail layout, in lang."""
         self.ensure_one()
-        if not body or LAYOUT_MARKER in body:
+        if not body or LAYOUT_MARKER in body or LAYOUT_CLASS in body:
             return body
         record = self.env[self.model].browse(res_id) if self.model and res_id else None
         company = self.env.user.company_id

@@ -20,6 +20,7 @@ def wkhtmltopdf_has_patched_qt():
             _WKHTMLTOPDF["patched"] = False
     return _WKHTMLTOPDF["patched"]
 
+
 # Coopkracht's identity: the values the install writes on the main company.
 COOP_IDENTITY = {
     "name": "Coopkracht vzw",

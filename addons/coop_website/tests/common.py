@@ -95,7 +95,7 @@ class CoopHttpCase(HttpCase):
     def share_with_server(self):
         """Make the test's writes part of what the next requests start from
         (a savepoint of the test cursor; nothing is committed to the database)."""
-        self.cr.commit()
+        self.cr.commit()  # pylint: disable=invalid-commit  (a TestCursor: moves its savepoint)
 
 
 @at_install(False)

@@ -89,6 +89,17 @@ class TestMailLayout(CoopSavepointCase):
         again = self.template._coop_wrap_body(body, self.anna.id, "nl_BE")
         self.assertEqual(again.count(MARKER), 1)
 
+    def test_composed_then_notified_mail_wrapped_once(self):
+        """A template body posted as a message (composer) is not wrapped again by the notification."""
+        follower = self.env["res.partner"].create({"name": "Vera Volger", "email": "vera@voorbeeld.be"})
+        body = self.template.generate_email(self.anna.id)["body_html"]
+        message = self.anna.with_context(mail_notify_force_send=False).message_post(
+            body=body, subtype="mail.mt_comment", message_type="comment", partner_ids=[follower.id])
+        mails = self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
+        self.assertTrue(mails)
+        for mail in mails:
+            self.assertEqual(mail.body_html.count("o_coop_mail_layout"), 1)
+
     def test_send_mail_stores_wrapped_body(self):
         """send_mail queues a mail.mail whose HTML is the branded layout."""
         mail_id = self.template.send_mail(self.anna.id)
