@@ -96,3 +96,19 @@ class TestWebsiteMenu(CoopSavepointCase):
         """Odoo's placeholder footer and advertisement are switched off."""
         for xmlid in ("website.footer_custom", "website.layout_footer_copyright"):
             self.assertFalse(self.env.ref(xmlid).active, xmlid)
+
+
+class TestPortalTile(CoopSavepointCase):
+
+    def test_tile_renders_link_count_and_text(self):
+        """The portal tile other addons call shows link, count, icon and explanation."""
+        html = self.env["ir.qweb"].render("coop_website.portal_tile", {
+            "tile_url": "/my/vacancies", "tile_title": "Vacatures", "tile_count": 3,
+            "tile_icon": "fa-briefcase", "tile_text": "Je gepubliceerde vacatures",
+        })
+        html = html.decode("utf-8") if isinstance(html, bytes) else html
+        self.assertIn('href="/my/vacancies"', html)
+        self.assertIn('<span class="badge">3</span>', html)
+        self.assertIn("fa-briefcase", html)
+        self.assertIn("Je gepubliceerde vacatures", html)
+        self.assertIn("o_coop_tile", html)
