@@ -1,6 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories and helpers shared by the tests of all coop_* addons."""
+import contextlib
 import socket
 import threading
 
@@ -63,22 +64,39 @@ class CoopSavepointCase(SavepointCase):
         cls.user_portal = new_user(cls.env, "portal_person", ["base.group_portal"])
 
 
-@at_install(False)
-@post_install(True)
-class CoopHttpCase(HttpCase):
-    """HttpCase whose self.cr / self.env are the cursor the server's requests use.
-
-    In Odoo 11 an HttpCase's own cursor is not the one its HTTP requests see, so
-    records created in a test would be invisible to the pages. Here self.env works
-    on the registry's test cursor: pages see the test's data, and everything is
-    rolled back when the test ends. Call share_with_server() after creating data
-    and before a request that may fail (a failing request rolls back to the last
-    share point). Also makes sure the HTTP server is up (see ensure_http_server)."""
+class _ServerMixin(object):
+    """Makes sure the HTTP server is up, and gives access to the server's cursor."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         ensure_http_server()
+
+    @contextlib.contextmanager
+    def server_env(self):
+        """An environment (superuser) on the cursor the server's requests use, while
+        holding its lock: records made in it are seen by the pages (and rolled back
+        when the test ends). Keep the block short: requests wait meanwhile."""
+        cr = self.registry.cursor()  # the test cursor, locked for this thread
+        try:
+            yield api.Environment(cr, SUPERUSER_ID, {})
+            cr.commit()  # pylint: disable=invalid-commit  (a TestCursor: moves its savepoint)
+        finally:
+            cr.close()  # releases the lock; the test cursor itself stays open
+
+
+@at_install(False)
+@post_install(True)
+class CoopHttpCase(_ServerMixin, HttpCase):
+    """HttpCase whose self.cr / self.env are the cursor the server's requests use.
+
+    In Odoo 11 an HttpCase's own cursor is not the one its HTTP requests see, so
+    records created in a test would be invisible to the pages. Here self.env works
+    on the registry's test cursor: pages see the test's data, and everything is
+    rolled back when the test ends. Safe with url_open (one request at a time);
+    call share_with_server() after creating data and before a request that may fail
+    (a failing request rolls back to the last share point). Browser tests must use
+    server_env() instead (the browser's requests run while the test goes on)."""
 
     def setUp(self):
         super().setUp()
@@ -100,9 +118,10 @@ class CoopHttpCase(HttpCase):
 
 @at_install(False)
 @post_install(True)
-class CoopBrowserCase(CoopHttpCase):
-    """A real headless Chromium against Odoo's test server; the browser sees the
-    test's own (rolled back) data. Screenshots go to test-output/screenshots/."""
+class CoopBrowserCase(_ServerMixin, HttpCase):
+    """A real headless Chromium against Odoo's test server. self.env is the test's
+    own cursor; records the browser must see are made inside `with self.server_env()
+    as env:`. Screenshots go to test-output/screenshots/."""
 
     browser_width = 1280
 

@@ -52,9 +52,9 @@ class TestWebsiteInBrowser(CoopBrowserCase):
 
     def test_my_home_desktop_and_phone(self):
         """/my fits both screens for a logged-in portal user."""
-        user = new_user(self.env, "portal_browser", ["base.group_portal"], name="Jan Portaal")
-        user.password = "portal_browser"
-        self.share_with_server()
+        with self.server_env() as env:
+            new_user(env, "portal_browser", ["base.group_portal"], name="Jan Portaal",
+                     password="portal_browser")
         self.browser.login(self.base_url, "portal_browser", "portal_browser")
         self.browser.wait_css("footer", timeout=60)
         for width in (DESKTOP, PHONE):
