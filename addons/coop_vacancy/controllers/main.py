@@ -88,6 +88,7 @@ class VacancyWebsite(http.Controller):
 
     @http.route(["/vacatures", "/vacatures/page/<int:page>"], type="http", auth="public", website=True)
     def vacancies(self, page=1, **kw):
+        page = int(page) if str(page).isdigit() else 1
         filters, sectors = self._filters(kw)
         Vacancy = request.env["coop.vacancy"].sudo()
         domain = self._domain(filters)

@@ -148,15 +148,34 @@ class CoopVacancy(models.Model):
 
     @api.model
     def create(self, vals):
-        if not self._is_staff():
-            self._check_poster_vals(vals, creating=True)
-        return super().create(vals)
+        self._check_dates_vals(self.browse(), vals)
+        if self._is_staff():
+            return super().create(vals)
+        # A poster (portal contact): the organisation is checked here, then the record is
+        # created as superuser because mail.activity.mixin's fields are for employees only.
+        self.check_access_rights("create")
+        vals = dict(vals, partner_id=vals.get("partner_id") or self.env.user.partner_id.commercial_partner_id.id,
+                    user_id=self.env.uid)
+        self._check_poster_vals(vals, creating=True)
+        record = super(CoopVacancy, self.sudo()).create(vals)
+        return record.with_env(self.env)
 
     @api.multi
     def write(self, vals):
         if not self._is_staff():
             self._check_poster_vals(vals)
+        for vacancy in self:
+            self._check_dates_vals(vacancy, vals)
         return super().write(vals)
+
+    @api.model
+    def _check_dates_vals(self, vacancy, vals):
+        """The closing date after the publication date, checked before the SQL constraint
+        so that the user gets a clear message."""
+        pub = vals.get("date_publication", vacancy.date_publication if vacancy else False)
+        closing = vals.get("date_closing", vacancy.date_closing if vacancy else False)
+        if pub and closing and fields.Date.from_string(closing) <= fields.Date.from_string(pub):
+            raise ValidationError(_("The closing date must be after the publication date."))
 
     # ------------------------------------------------------------------ helpers
 
@@ -184,7 +203,12 @@ class CoopVacancy(models.Model):
 
     @api.model
     def _param(self, key, default=None):
-        return self.env["ir.config_parameter"].sudo().get_param("coop_vacancy.%s" % key, default)
+        """A setting of the vacancy bank, read from the database (not from the ormcache,
+        which a rolled-back transaction can leave stale)."""
+        self.env.cr.execute("SELECT value FROM ir_config_parameter WHERE key = %s",
+                            ("coop_vacancy.%s" % key,))
+        row = self.env.cr.fetchone()
+        return row[0] if row and row[0] is not None else default
 
     @api.model
     def _review_members(self):
