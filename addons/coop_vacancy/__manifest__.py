@@ -22,7 +22,7 @@
         'views/portal_templates.xml',
         'views/menus.xml',
     ],
-    'demo': [],
+    'demo': ['demo/coop_vacancy_demo.xml'],
     'installable': True,
     'application': True,
 }

@@ -4,3 +4,4 @@ from . import test_vacancy_constraints
 from . import test_vacancy_access
 from . import test_vacancy_views
 from . import test_vacancy_http
+from . import test_vacancy_browser

@@ -29,7 +29,8 @@ class TestConstraints(VacancyCase):
         """Scripts and event handlers in the rich text are stripped."""
         vacancy = make_vacancy(
             self.env, self.org_member,
-            description='<p onclick="steal()">Welkom</p><script>alert("x")</script><iframe src="https://evil"></iframe>',
+            description=('<p onclick="steal()">Welkom</p><script>alert("x")</script>'
+                         '<iframe src="https://evil"></iframe>'),
             profile="<p>Profiel</p><script>document.cookie</script>")
         self.assertIn("Welkom", vacancy.description)
         for html in (vacancy.description, vacancy.profile):

@@ -10,14 +10,14 @@ from lxml import etree, html
 from odoo.addons.coop_website.tests.common import new_user
 from odoo.tests.common import HttpCase, at_install, post_install
 
-from .common import make_contact_user, make_org, make_vacancy, set_params
+from .common import SharedCursorMixin, make_contact_user, make_org, make_vacancy, set_params
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
 
 @at_install(False)
 @post_install(True)
-class VacancyHttpCase(HttpCase):
+class VacancyHttpCase(SharedCursorMixin, HttpCase):
 
     def setUp(self):
         super().setUp()
@@ -106,7 +106,8 @@ class TestPublicPages(VacancyHttpCase):
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
         page = self.get(self.published.website_url).text
         doc = html.fromstring(page)
-        self.assertTrue(doc.xpath('//a[contains(@class, "o_coop_vacancy_apply") and @href="https://jobs.example.org/energie"]'))
+        self.assertTrue(doc.xpath(
+            '//a[contains(@class, "o_coop_vacancy_apply") and @href="https://jobs.example.org/energie"]'))
         self.assertTrue(doc.xpath('//img[contains(@src, "/web/image/res.partner/%d/")]' % self.org_member.id))
         scripts = doc.xpath('//script[@type="application/ld+json"]')
         data = json.loads(scripts[0].text)
