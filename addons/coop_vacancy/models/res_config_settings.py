@@ -36,9 +36,10 @@ class ResConfigSettings(models.TransientModel):
 
     @api.multi
     def set_values(self):
-        super().set_values()
+        res = super().set_values()
         set_param = self.env["ir.config_parameter"].sudo().set_param
         set_param(PREFIX + "review_members", "1" if self.coop_vacancy_review_members else "0")
         set_param(PREFIX + "expiry_days", str(max(1, self.coop_vacancy_expiry_days or 60)))
         set_param(PREFIX + "nonmember_price", str(max(0.0, self.coop_vacancy_nonmember_price or 0.0)))
         set_param(PREFIX + "reviewer_user_id", str(self.coop_vacancy_reviewer_id.id or 0))
+        return res

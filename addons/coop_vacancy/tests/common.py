@@ -1,12 +1,8 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories for the vacancy tests: organisations (member or not), their contacts, vacancies."""
-import socket
-import time
-
 from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_user
 from odoo import api
-from odoo.tools import config
 
 TODAY = "2026-03-02"
 
@@ -65,41 +61,10 @@ class VacancyCase(CoopSavepointCase):
         cls.sector = cls.env["coop.vacancy.sector"].create({"name": "Testsector energie"})
 
 
-_server = {}
-
-
-def ensure_http_server():
-    """Make sure Odoo's test HTTP server listens on the configured port.
-
-    Work-around: the repository's conftest starts it with ``server.start(stop=True)``,
-    whose ``stop()`` shuts the HTTP thread down again when it had already bound its
-    socket (a race). When nothing listens, serve the same WSGI application in a thread."""
-    port = config["http_port"]
-    with socket.socket() as probe:
-        if probe.connect_ex(("127.0.0.1", port)) == 0:
-            return
-    from odoo.service.server import ThreadedServer
-    from odoo.service.wsgi_server import application
-    server = ThreadedServer(application)
-    server.http_spawn()
-    _server["threaded"] = server
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-
-
 class SharedCursorMixin:
     """For HttpCase tests: make the test use the registry's test cursor, the one the HTTP
     server's requests use, so that pages see the test's data (in Odoo 11, HttpCase's own
     cursor is a different transaction). Everything is rolled back at the end."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        ensure_http_server()
 
     def setUp(self):
         super().setUp()
@@ -112,10 +77,20 @@ class SharedCursorMixin:
             self.cr = own_cr
         self.addCleanup(restore)
 
+    def checkpoint(self):
+        """Move the test cursor's savepoint after the test's own changes: the requests'
+        nested cursors roll back to that savepoint when they close (what TestCursor.commit
+        does, without a real commit). The whole transaction is dropped after the test."""
+        self.cr.execute("RELEASE SAVEPOINT test_cursor")
+        self.cr.execute("SAVEPOINT test_cursor")
+
+    def authenticate(self, user, password):
+        self.checkpoint()
+        super().authenticate(user, password)
+        self.env.clear()
+
     def url_open(self, url, data=None, timeout=60):
-        # The test cursor's "commit" is a savepoint: the request's own nested cursors
-        # roll back to it, and the whole transaction is still dropped after the test.
-        self.cr.commit()
+        self.checkpoint()
         self.env.clear()
         response = super().url_open(url, data=data, timeout=timeout)
         self.env.clear()

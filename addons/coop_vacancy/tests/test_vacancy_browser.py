@@ -1,6 +1,8 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The key journey in a real browser: post, publish, see it listed, a view counted."""
+import time
+
 from odoo.addons.coop_website.tests.common import CoopBrowserCase, as_user, new_user
 
 from .common import SharedCursorMixin, make_contact_user, make_org, set_params
@@ -16,15 +18,23 @@ class TestVacancyJourney(SharedCursorMixin, CoopBrowserCase):
         self.staff = new_user(self.env, "browser_staff", ["coop_website.group_coop_user"])
         set_params(self.env, review_members=1, expiry_days=60, nonmember_price=0)
 
+    def login(self, login):
+        """Log in through Odoo's login form, as a person would."""
+        self.checkpoint()
+        self.browser.login(self.base_url, login, login)
+        deadline = time.time() + 60
+        while "/web/login" in self.browser.driver.current_url and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertNotIn("/web/login", self.browser.driver.current_url, "login failed")
+
     def open(self, path):
-        self.cr.commit()  # a savepoint of the shared test cursor, see SharedCursorMixin
+        self.checkpoint()
         self.browser.get(self.base_url + path)
 
     def test_member_posts_staff_publishes_visitor_counted(self):
         """A member contact posts in the portal, staff publish, the vacancy is on /vacatures
         and a visitor's view is counted and shown to the poster."""
-        self.cr.commit()
-        self.browser_login("browser_poster", "browser_poster")
+        self.login("browser_poster")
         self.open("/my/vacatures/new")
         self.browser.wait_css("form.o_coop_vacancy_form input[name=name]").send_keys("Energiecoach Mechelen (m/v/x)")
         self.browser.css("input[name=city]")[0].send_keys("Mechelen")
@@ -64,7 +74,8 @@ class TestVacancyJourney(SharedCursorMixin, CoopBrowserCase):
         self.assertEqual(vacancy.unique_view_count, 1, "a reload by the same visitor is not counted again")
 
         self.browser.set_width(1280)
-        self.browser_login("browser_poster", "browser_poster")
+        self.browser.driver.delete_all_cookies()
+        self.login("browser_poster")
         self.open("/my/vacatures")
         cell = self.browser.wait_css(".o_coop_my_vacancies td.o_coop_vacancy_views")
         self.assertEqual(cell.text.strip(), "1")

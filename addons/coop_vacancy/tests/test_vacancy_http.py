@@ -42,6 +42,12 @@ class VacancyHttpCase(SharedCursorMixin, HttpCase):
         self.opener.cookies.clear()
         self.opener.cookies["session_id"] = secrets.token_hex(20)
 
+    def authenticate(self, user, password):
+        """Log in on the test's own session (a new_visitor() may have replaced the cookie)."""
+        self.opener.cookies.clear()
+        self.opener.cookies["session_id"] = self.session_id
+        super().authenticate(user, password)
+
     def get(self, url, status=200):
         response = self.url_open(url, timeout=60)
         self.assertEqual(response.status_code, status, url)

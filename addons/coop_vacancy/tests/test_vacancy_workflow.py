@@ -182,7 +182,7 @@ class TestWorkflow(VacancyCase):
         settings = self.env["res.config.settings"].create({
             "coop_vacancy_review_members": False, "coop_vacancy_expiry_days": 45,
             "coop_vacancy_nonmember_price": 50.0})
-        settings.execute()
+        settings.set_values()
         values = self.env["res.config.settings"].get_values()
         self.assertFalse(values["coop_vacancy_review_members"])
         self.assertEqual(values["coop_vacancy_expiry_days"], 45)
