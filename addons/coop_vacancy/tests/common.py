@@ -86,8 +86,9 @@ class SharedCursorMixin:
 
     def authenticate(self, user, password):
         self.checkpoint()
-        super().authenticate(user, password)
+        result = super().authenticate(user, password)
         self.env.clear()
+        return result
 
     def url_open(self, url, data=None, timeout=60):
         self.checkpoint()

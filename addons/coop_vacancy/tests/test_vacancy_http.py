@@ -46,7 +46,7 @@ class VacancyHttpCase(SharedCursorMixin, HttpCase):
         """Log in on the test's own session (a new_visitor() may have replaced the cookie)."""
         self.opener.cookies.clear()
         self.opener.cookies["session_id"] = self.session_id
-        super().authenticate(user, password)
+        return super().authenticate(user, password)
 
     def get(self, url, status=200):
         response = self.url_open(url, timeout=60)
@@ -70,6 +70,13 @@ class TestPublicPages(VacancyHttpCase):
         self.assertIn("Zichtbare energiecoach", page)
         self.assertIn("Andermans vacature", page)
         self.assertNotIn("Geheime conceptvacature", page)
+
+    def test_pages_in_dutch(self):
+        """The public pages speak Dutch to a Dutch-speaking visitor (the site's language)."""
+        self.assertIn("Vacatures bij coöperaties", self.get("/vacatures").text)
+        page = self.get(self.published.website_url).text
+        self.assertIn("Solliciteer", page)
+        self.assertIn("Gepubliceerd", page)
 
     def test_overview_filters_and_search(self):
         """Filters on sector, province, contract type and the search box narrow the list."""
