@@ -166,6 +166,18 @@ class EventEvent(models.Model):
         return self.registration_ids.filtered(
             lambda r: r.state in ATTENDING_STATES and r.coop_attendance != "no_show")
 
+    @api.multi
+    def coop_schedule_registrations(self):
+        """The participants having conversations, by name (for the printed schedules)."""
+        self.ensure_one()
+        return self.coop_pairing_ids.mapped("registration_ids").sorted(lambda r: r.name or "")
+
+    @api.multi
+    def coop_schedule_rounds(self):
+        """The round numbers of the conversations, in order."""
+        self.ensure_one()
+        return sorted(set(self.coop_pairing_ids.mapped("round")))
+
     def _coop_questions_per_round(self):
         """Hook: how many questions of the question box each table gets per round."""
         return 2
