@@ -260,6 +260,8 @@ class EventEvent(models.Model):
                     lambda r: r.state == "done" and r.id not in done):
                 evaluation = Evaluation.create({"registration_id": registration.id})
                 template.send_mail(evaluation.id)
+        # event_id of an evaluation is a stored related field: refresh the one2many
+        self.invalidate_cache(["coop_evaluation_ids"])
         return True
 
     @api.model

@@ -98,4 +98,4 @@ class TestFigures(CoopEventCase):
         self.assertEqual((line.score_min, line.score_max), (7, 10))
         self.assertAlmostEqual(line.average_score, 8.7)
         exported = line.export_data(["event_id", "year", "kind", "participants"])["datas"]
-        self.assertEqual(exported[0][:2], ["Soirée Gent", "2031"])
+        self.assertEqual(exported[0][:2], ["Soirée Gent (2031-10-14)", "2031"])
