@@ -84,7 +84,7 @@ class CoopEventController(WebsiteEventSaleController):
                 sitemap=False)
     def coop_evaluation(self, token, **post):
         Evaluation = request.env["coop.event.evaluation"]
-        found = Evaluation.sudo().search([("token", "=", token)], limit=1)
+        found = Evaluation._coop_find_token(token)
         if not found:
             return request.render("coop_events.evaluation_message",
                                   {"message": _("This evaluation link is not valid.")},

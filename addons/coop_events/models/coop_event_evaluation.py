@@ -60,11 +60,20 @@ class CoopEventEvaluation(models.Model):
                 raise ValidationError(_("The score is a number from 0 to 10."))
 
     @api.model
+    def _coop_find_token(self, token):
+        """The evaluation of a token (sudo), or an empty recordset."""
+        if not token:
+            return self.sudo().browse()
+        self.env.cr.execute("SELECT id FROM coop_event_evaluation WHERE token = %s LIMIT 1",
+                            (token,))
+        row = self.env.cr.fetchone()
+        return self.sudo().browse(row[0] if row else [])
+
+    @api.model
     def _coop_by_token(self, token, event_id):
         """The pending evaluation of this token, checked against the event it was sent
         for; UserError when unknown, for another event, or already answered."""
-        evaluation = self.sudo().search([("token", "=", token or "")], limit=1) \
-            if token else self.sudo()
+        evaluation = self._coop_find_token(token)
         if not evaluation or evaluation.event_id.id != int(event_id or 0):
             raise UserError(_("This evaluation link is not valid."))
         if evaluation.state == "done":
