@@ -21,7 +21,7 @@
         'report/coop_event_pairing_report.xml',
         'views/menus.xml',
     ],
-    'demo': [],
+    'demo': ['demo/coop_events_demo.xml'],
     'installable': True,
     'application': True,
 }

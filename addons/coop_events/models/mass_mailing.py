@@ -38,3 +38,39 @@ class MassMailing(models.Model):
             }
         result["year"] = year
         return result
+
+    @api.model
+    def _coop_demo_load_statistics(self, list_xmlid, mailing_xmlids, contacts, opened):
+        """Demo data only: fill the contacts list with `contacts` addresses and give each
+        mailing one sent statistic per contact, `opened[i]` of them opened (three
+        parameterised inserts; thousands of ORM creates would slow the demo install)."""
+        mailing_list = self.env.ref(list_xmlid)
+        cr = self.env.cr
+        cr.execute("""
+            INSERT INTO mail_mass_mailing_contact
+                   (name, email, opt_out, message_bounce, create_date, write_date,
+                    create_uid, write_uid)
+            SELECT 'Contact ' || n, 'contact' || n || '@demo.coopkracht.be', false, 0,
+                   now() at time zone 'UTC', now() at time zone 'UTC', %s, %s
+              FROM generate_series(1, %s) AS n
+            RETURNING id""", (self.env.uid, self.env.uid, contacts))
+        contact_ids = sorted(row[0] for row in cr.fetchall())
+        cr.execute("""
+            INSERT INTO mail_mass_mailing_contact_list_rel (contact_id, list_id)
+            SELECT unnest(%s::int[]), %s""", (contact_ids, mailing_list.id))
+        for xmlid, opened_count in zip(mailing_xmlids, opened):
+            mailing = self.env.ref(xmlid)
+            mailing.contact_list_ids = [(4, mailing_list.id)]
+            cr.execute("""
+                INSERT INTO mail_mail_statistics
+                       (mass_mailing_id, model, res_id, scheduled, sent, opened,
+                        create_date, write_date, create_uid, write_uid)
+                SELECT %s, 'mail.mass_mailing.contact', c.id, %s, %s,
+                       CASE WHEN c.rank <= %s THEN %s::timestamp + interval '3 hours' END,
+                       now() at time zone 'UTC', now() at time zone 'UTC', %s, %s
+                  FROM (SELECT id, row_number() OVER (ORDER BY random()) AS rank
+                          FROM unnest(%s::int[]) AS id) AS c""",
+                       (mailing.id, mailing.sent_date, mailing.sent_date, opened_count,
+                        mailing.sent_date, self.env.uid, self.env.uid, contact_ids))
+        self.invalidate_cache()
+        return True
