@@ -65,10 +65,10 @@ class CoopEventPairing(models.Model):
 
     @api.constrains("registration_ids", "event_id", "round")
     def _check_participants(self):
-        if self.env.context.get("coop_pairing_unchecked"):
-            return
         """Hand-made changes keep the rules: 2 or 3 people of this event, of different
         organisations, nobody twice in a round, no pair twice in an evening."""
+        if self.env.context.get("coop_pairing_unchecked"):
+            return
         for pairing in self:
             people = pairing.registration_ids
             if not 2 <= len(people) <= 3:

@@ -203,7 +203,8 @@ class EventEvent(models.Model):
         registrations = self._coop_pairing_registrations()
         if len(registrations) < 2:
             raise UserError(_("At least two participants are needed to make conversation "
-                              "pairs; %s has %d.") % (self.name, len(registrations)))
+                              "pairs; %(event)s has %(count)d.") % {
+                                  "event": self.name, "count": len(registrations)})
         by_key = {r._coop_person_key(): r for r in registrations}
         key_by_reg = {r.id: r._coop_person_key() for r in registrations}
         participants = [

@@ -77,6 +77,8 @@ class CoopEventCase(EventFactoryMixin, CoopSavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # messages are asserted in their English source; test_dutch_messages checks nl_BE
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.org_member = cls.make_org("Zonnecoop cv", member=True, join_date="2020-01-01")
         cls.org_member2 = cls.make_org("Brouwcoop cv", member=True, join_date="2018-05-01")
         cls.org_other = cls.make_org("Nieuwe Start cv")
@@ -108,3 +110,10 @@ class SharedCursorMixin:
         # the factories are class methods (shared with SavepointCase setUpClass)
         type(self).env = self.env
         self.addCleanup(delattr, type(self), "env")
+
+    def keep_test_data(self):
+        """Move the test cursor's savepoint past the data written so far, so that a request
+        ending in a rollback (e.g. after sending a mail) keeps it; everything is still
+        rolled back when the test leaves test mode (what TestCursor.commit does)."""
+        self.cr.execute("RELEASE SAVEPOINT test_cursor")
+        self.cr.execute("SAVEPOINT test_cursor")

@@ -67,8 +67,8 @@ class TestEventHttp(SharedCursorMixin, EventFactoryMixin, HttpCase):
     def test_recording_page_access(self):
         """The recording is for registrants; members too when the event allows it."""
         self.webinar.coop_recording_url = "https://video.example.org/rec"
-        carl_user = new_user(self.env, "carl_portal", ["base.group_portal"],
-                             partner_id=self.carl.id, password="carl_portal")
+        new_user(self.env, "carl_portal", ["base.group_portal"], partner_id=self.carl.id,
+                 password="carl_portal")
         anna_user = new_user(self.env, "anna_portal", ["base.group_portal"],
                              partner_id=self.anna.id, password="anna_portal")
         url = "/event/%d/recording" % self.webinar.id
@@ -92,7 +92,7 @@ class TestEventHttp(SharedCursorMixin, EventFactoryMixin, HttpCase):
         reg.action_coop_mark_attended()
         soiree.action_coop_send_evaluations()
         evaluation = soiree.coop_evaluation_ids
-        self.env.cr.commit()  # a TestCursor: only moves its savepoint, rolled back at the end
+        self.keep_test_data()
         url = "/evaluatie/%s" % evaluation.token
         page = self.url_open(url)
         self.assertEqual(page.status_code, 200)

@@ -63,6 +63,15 @@ class TestPricing(CoopEventCase):
             self.register(self.webinar, "Carl", "carl@nieuwestart.example",
                           event_ticket_id=self.member_ticket.id)
 
+    def test_dutch_messages(self):
+        """The refusal reaches a Dutch-speaking user in Dutch."""
+        with self.assertRaisesRegex(ValidationError, "enkel voor contactpersonen van "
+                                                     "ledenorganisaties"), \
+                self.env.cr.savepoint():
+            self.env["event.registration"].with_context(lang="nl_BE").create({
+                "event_id": self.webinar.id, "name": "Carl", "email": "carl@nieuwestart.example",
+                "event_ticket_id": self.member_ticket.id})
+
     def test_switching_email_to_non_member_refused(self):
         """Changing the e-mail of a free registration to a non-member's is refused."""
         reg = self.register(self.webinar, "Anna", "anna@zonnecoop.example")
