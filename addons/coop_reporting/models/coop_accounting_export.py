@@ -106,7 +106,7 @@ class CoopAccountingExport(models.Model):
         stem = "coopfabrik_%s_%s_%s" % (
             company.partner_id.vat or company.id, date_from.replace("-", ""), date_to.replace("-", ""))
         export = self.create({
-            "name": _("Export %s to %s") % (_date_text(date_from), _date_text(date_to)),
+            "name": _("Export %(from)s to %(to)s") % {"from": _date_text(date_from), "to": _date_text(date_to)},
             "company_id": company.id,
             "period_type": period_type,
             "date_from": date_from,

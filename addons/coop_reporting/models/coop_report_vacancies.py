@@ -1,5 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2 import sql
+
 from odoo import api, fields, models, tools
 
 
@@ -28,12 +30,11 @@ class CoopReportVacancies(models.Model):
         columns = {row[0] for row in cr.fetchall()}
         column = next((c for c in self._vacancy_date_columns() if c in columns), None)
         if column:
-            # column comes from the fixed list above, never from input.
-            cr.execute("""
+            cr.execute(sql.SQL("""
                 CREATE VIEW coop_report_vacancies AS (
-                    SELECT id, %s::date AS date, 1 AS vacancy_count FROM coop_vacancy
-                     WHERE %s IS NOT NULL
-                )""" % (column, column))  # pylint: disable=sql-injection
+                    SELECT id, {column}::date AS date, 1 AS vacancy_count FROM coop_vacancy
+                     WHERE {column} IS NOT NULL
+                )""").format(column=sql.Identifier(column)))
         else:
             cr.execute("""
                 CREATE VIEW coop_report_vacancies AS (

@@ -27,7 +27,7 @@ class CoopReportingDashboard(models.TransientModel):
                  dashboard._series_per_month("coop.report.vacancies", "date", "vacancy_count", dashboard.year)),
             ]
             dashboard.dashboard_html = self.env["ir.qweb"].render(
-                "coop_reporting.dashboard_charts", {"charts": charts})
+                "coop_reporting.dashboard_charts", {"charts": charts}).decode("utf-8")
 
     @api.model
     def _series_members(self):

@@ -57,11 +57,21 @@ class CoopYearComparison(models.TransientModel):
                 if value is not None and previous is not None:
                     change = value - previous
                     change_pct = 100.0 * change / previous if previous else None
-                cells.append({"value": value, "change": change, "change_pct": change_pct})
+                cells.append({"value": value, "change": change, "change_pct": change_pct,
+                              "change_text": self._change_text(change, change_pct)})
                 previous = value
             rows.append({"section": data["section"], "label": data["label"], "kind": data["kind"],
                          "cells": cells})
         return rows
+
+    @api.model
+    def _change_text(self, change, change_pct):
+        if change is None:
+            return ""
+        text = ("%+.2f" % change).rstrip("0").rstrip(".").replace(".", ",")
+        if change_pct is not None:
+            text += " (%s %%)" % ("%+.1f" % change_pct).replace(".", ",")
+        return text
 
     @api.multi
     def action_compute(self):
@@ -72,7 +82,7 @@ class CoopYearComparison(models.TransientModel):
         self.comparison_html = self.env["ir.qweb"].render("coop_reporting.year_comparison_table", {
             "years": years, "rows": rows,
             "fmt": lambda value, kind: figures._format_value(value, kind) if value is not None else "",
-        })
+        }).decode("utf-8")
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,

@@ -122,7 +122,7 @@ class CoopYearFigures(models.TransientModel):
         return {
             "key": key,
             "label": label,
-            "value": float(value) if kind in ("number", "percent", "amount") else 0.0,
+            "value": float(value) if kind in ("number", "percent", "change", "amount") else 0.0,
             "kind": kind,
             "value_text": self._format_value(value, kind),
             "res_model": res_model or False,
@@ -134,7 +134,9 @@ class CoopYearFigures(models.TransientModel):
         if value is None or value is False:
             return ""
         if kind == "percent":
-            return "%+.1f %%" % value
+            return ("%.1f %%" % value).replace(".", ",")
+        if kind == "change":
+            return ("%+.1f %%" % value).replace(".", ",")
         if kind == "amount":
             currency = self.env.user.company_id.currency_id
             return "%s %s" % (("%.2f" % value).replace(".", ","), currency.symbol or "")
@@ -172,10 +174,10 @@ class CoopYearFigures(models.TransientModel):
                       self._member_domain_on(previous_end)),
             self._row("new", _("New members"), new, "res.partner", new_domain),
             self._row("new_pct", _("New members (% of members at the start)"),
-                      100.0 * new / at_start if at_start else 0.0, "res.partner", new_domain, kind="percent"),
+                      100.0 * new / at_start if at_start else 0.0, "res.partner", new_domain, kind="change"),
             self._row("left", _("Members who left"), left, "res.partner", left_domain),
             self._row("left_pct", _("Members who left (% of members at the start)"),
-                      -100.0 * left / at_start if at_start else 0.0, "res.partner", left_domain, kind="percent"),
+                      -100.0 * left / at_start if at_start else 0.0, "res.partner", left_domain, kind="change"),
         ]
         rows += self._members_breakdown(year, members_domain, left_domain)
         return rows
@@ -227,7 +229,7 @@ class CoopYearFigures(models.TransientModel):
             rows.append(self._row("%s_%s" % (key, value), label % text, count, "res.partner", group_domain))
             if percent and total:
                 rows.append(self._row("%s_%s_pct" % (key, value), (label % text) + " (%)",
-                                      100.0 * count / total, "res.partner", group_domain, kind="number"))
+                                      100.0 * count / total, "res.partner", group_domain, kind="percent"))
         return rows
 
     # fees ------------------------------------------------------------------
@@ -383,7 +385,8 @@ class CoopYearFigures(models.TransientModel):
         header = book.add_format({"bold": True, "bg_color": "#D9E1F2", "bottom": 1})
         bold = book.add_format({"bold": True})
         number = book.add_format({"num_format": "#,##0.##"})
-        percent = book.add_format({"num_format": '+0.0" %";-0.0" %"'})
+        percent = book.add_format({"num_format": '0.0" %"'})
+        change = book.add_format({"num_format": '+0.0" %";-0.0" %"'})
         symbol = self.env.user.company_id.currency_id.symbol or ""
         amount = book.add_format({"num_format": '#,##0.00 "%s"' % symbol})
         sheet = book.add_worksheet(_("Annual figures %s") % self.year)
@@ -395,7 +398,7 @@ class CoopYearFigures(models.TransientModel):
             if line.kind == "text":
                 sheet.write_string(row, 2, line.value_text or "")
             else:
-                fmt = {"percent": percent, "amount": amount}.get(line.kind, number)
+                fmt = {"percent": percent, "change": change, "amount": amount}.get(line.kind, number)
                 sheet.write_number(row, 2, line.value, fmt)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(self.line_ids), 1), 2)
@@ -418,7 +421,8 @@ class CoopYearFiguresLine(models.TransientModel):
     key = fields.Char()
     label = fields.Char(string="Figure")
     kind = fields.Selection(selection=[("number", "Number"), ("percent", "Percentage"),
-                                       ("amount", "Amount"), ("text", "Text")], default="number")
+                                       ("change", "Change (%)"), ("amount", "Amount"), ("text", "Text")],
+                            default="number")
     value = fields.Float(digits=(16, 2))
     value_text = fields.Char(string="Value")
     res_model = fields.Char(string="Records")

@@ -16,11 +16,11 @@ def bba_reference(number):
     return "+++%s/%s/%s+++" % (digits[:3], digits[3:7], digits[7:])
 
 
-class ReportingCase(CoopSavepointCase):
+class ReportingFactory:
+    """Mixin of factories; setup_reporting_data() needs cls.env."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def setup_reporting_data(cls):
         env = cls.env
         cls.company = env.user.company_id
         cls.assertTrue(cls, cls.company.chart_template_id, "the test database has a chart of accounts")
@@ -111,3 +111,11 @@ class ReportingCase(CoopSavepointCase):
     @staticmethod
     def xlsx_bytes(export):
         return base64.b64decode(export.xlsx_attachment_id.datas)
+
+
+class ReportingCase(ReportingFactory, CoopSavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_reporting_data()
