@@ -173,10 +173,10 @@ class CoopYearFigures(models.TransientModel):
             self._row("members_start", _("Members at the start of the year"), at_start, "res.partner",
                       self._member_domain_on(previous_end)),
             self._row("new", _("New members"), new, "res.partner", new_domain),
-            self._row("new_pct", _("New members (% of members at the start)"),
+            self._row("new_pct", _("New members (percentage of the members at the start)"),
                       100.0 * new / at_start if at_start else 0.0, "res.partner", new_domain, kind="change"),
             self._row("left", _("Members who left"), left, "res.partner", left_domain),
-            self._row("left_pct", _("Members who left (% of members at the start)"),
+            self._row("left_pct", _("Members who left (percentage of the members at the start)"),
                       -100.0 * left / at_start if at_start else 0.0, "res.partner", left_domain, kind="change"),
         ]
         rows += self._members_breakdown(year, members_domain, left_domain)

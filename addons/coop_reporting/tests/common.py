@@ -118,4 +118,7 @@ class ReportingCase(ReportingFactory, CoopSavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Messages in English in the assertions, whatever the admin's language (Dutch in
+        # the demo database); test_messages_in_dutch checks the Dutch.
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.setup_reporting_data()

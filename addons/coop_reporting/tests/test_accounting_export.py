@@ -230,6 +230,15 @@ class TestAccountingExport(ReportingCase):
         org.company_registry = "0456.789.012"
         self.assertTrue(self.export("2019-03-01", "2019-03-31"))
 
+    def test_messages_in_dutch(self):
+        """The check messages reach a Dutch-speaking accountant in Dutch."""
+        self.make_move("2019-03-15", [(self.acc_waiting, 10.0, 0.0), (self.acc_income, 0.0, 10.0)],
+                       ref="Concept", post=False)
+        with self.assertRaises(UserError) as error:
+            self.env["coop.accounting.export"].with_context(lang="nl_BE").create_export(
+                "month", "2019-03-01", "2019-03-31", self.misc_journal)
+        self.assertIn("Boekingen in concept in de periode", error.exception.name)
+
     def test_wizard_periods(self):
         """Month, quarter, year and dates give the right period; bad dates are refused."""
         wizard = self.env["coop.accounting.export.wizard"].create({
