@@ -22,6 +22,7 @@ class CoopYearFigures(models.TransientModel):
     _name = "coop.year.figures"
     _description = "Annual figures"
 
+    name = fields.Char(compute="_compute_name")
     year = fields.Integer(required=True, default=lambda self: self._default_year())
     line_ids = fields.One2many(comodel_name="coop.year.figures.line", inverse_name="figures_id",
                                string="Figures", readonly=True)
@@ -31,6 +32,11 @@ class CoopYearFigures(models.TransientModel):
     @api.model
     def _default_year(self):
         return fields.Date.from_string(fields.Date.context_today(self)).year - 1
+
+    @api.depends("year")
+    def _compute_name(self):
+        for figures in self:
+            figures.name = _("Annual figures %s") % figures.year
 
     # ------------------------------------------------------------------ actions
 
