@@ -23,9 +23,10 @@
         'views/coop_membership_application_views.xml',
         'views/coop_membership_config_views.xml',
         'views/coop_general_assembly_views.xml',
+        'views/membership_templates.xml',
         'views/menus.xml',
     ],
-    'demo': [],
+    'demo': ['demo/coop_membership_demo.xml'],
     'installable': True,
     'application': True,
 }

@@ -1,6 +1,5 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import calendar
 import datetime
 
 from odoo import _, api, fields, models
@@ -218,8 +217,8 @@ class ResPartner(models.Model):
         date_from = max(year_start, join) if join else year_start
         today = fields.Date.from_string(fields.Date.context_today(self))
         date_invoice = min(max(date_from, today), year_end) if today.year <= year else date_from
-        product = category.product_id.with_context(lang=self.lang or "en_US")
-        line_name = _("%s – membership fee %s") % (product.name, year)
+        product = category.product_id
+        line_name = self.with_context(lang=self.lang or "en_US")._coop_fee_line_name(year)
         invoice = Invoice.with_context(lang=self.lang or "en_US").create({
             "partner_id": self.id,
             "type": "out_invoice",
@@ -247,6 +246,11 @@ class ResPartner(models.Model):
             invoice.action_invoice_open()
         return invoice
 
+    @api.multi
+    def _coop_fee_line_name(self, year):
+        """The fee line's text, in the language of self's context (the member's)."""
+        return _("%s – membership fee %s") % (self.coop_category_id.name, year)
+
     @api.model
     def _coop_fee_account(self, product):
         account = product.property_account_income_id or \
@@ -254,8 +258,3 @@ class ResPartner(models.Model):
         if not account:
             raise UserError(_("The membership product %s has no income account.") % product.name)
         return account
-
-    @api.model
-    def _coop_year_bounds(self, year):
-        last = calendar.monthrange(year, 12)[1]
-        return "%04d-01-01" % year, "%04d-12-%02d" % (year, last)

@@ -1,7 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 # field: (system parameter, conversion, default)
 PARAMS = {
@@ -39,6 +39,12 @@ class CoopMembershipConfig(models.TransientModel):
         string="Proxies per member",
         help="How many other member organisations one present member may represent at a "
              "general assembly.")
+
+    @api.model
+    def create(self, vals):
+        if not self.env.user.has_group("coop_website.group_coop_manager"):
+            raise AccessError(_("Only Coopkracht's manager changes the membership settings."))
+        return super().create(vals)
 
     @api.model
     def default_get(self, fields_list):

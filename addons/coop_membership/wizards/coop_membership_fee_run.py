@@ -3,7 +3,7 @@
 import datetime
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class CoopMembershipFeeRun(models.TransientModel):
@@ -16,6 +16,12 @@ class CoopMembershipFeeRun(models.TransientModel):
     post = fields.Boolean(string="Validate the invoices",
                           help="Validate (post) the invoices at once; otherwise they stay draft.")
     invoice_count = fields.Integer(string="Invoices created", readonly=True)
+
+    @api.model
+    def create(self, vals):
+        if not self.env.user.has_group("coop_website.group_coop_manager"):
+            raise AccessError(_("Only Coopkracht's manager runs the yearly fees."))
+        return super().create(vals)
 
     @api.model
     def _members_for_year(self, year):

@@ -1,7 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class CoopMembershipLeave(models.TransientModel):
@@ -17,6 +17,12 @@ class CoopMembershipLeave(models.TransientModel):
     reason_id = fields.Many2one(
         comodel_name="coop.membership.leave.reason", string="Reason", required=True)
     note = fields.Text()
+
+    @api.model
+    def create(self, vals):
+        if not self.env.user.has_group("coop_website.group_coop_user"):
+            raise AccessError(_("Only Coopkracht staff record that a member leaves."))
+        return super().create(vals)
 
     @api.multi
     def action_confirm(self):
