@@ -5,3 +5,5 @@ from . import test_application
 from . import test_leave
 from . import test_assembly
 from . import test_figures
+from . import test_portal
+from . import test_browser
