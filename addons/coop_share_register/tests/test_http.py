@@ -7,7 +7,7 @@ import re
 import xlrd
 
 from odoo.tests.common import HttpCase, at_install, post_install
-from odoo.tools import mute_logger
+from odoo.tools import config, mute_logger
 
 from odoo.addons.coop_website.tests.common import new_user
 
@@ -44,9 +44,10 @@ class TestHttpIsolation(HttpCase):
         self.authenticate("dar_http_a", "dar_http_a")
 
     def rpc(self, route, params):
-        response = self.url_open(route, data=json.dumps({
-            "jsonrpc": "2.0", "method": "call", "params": params}),
-            headers={"Content-Type": "application/json"})
+        response = self.opener.post(
+            "http://127.0.0.1:%s%s" % (config["http_port"], route), data=json.dumps({
+                "jsonrpc": "2.0", "method": "call", "params": params}),
+            headers={"Content-Type": "application/json"}, timeout=30)
         return response.json()
 
     def test_search_read(self):

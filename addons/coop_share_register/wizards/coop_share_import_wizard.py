@@ -149,6 +149,10 @@ class CoopShareImportWizard(models.TransientModel):
         return header, rows
 
     @api.model
+    def _problem(self, label, number, column, message):
+        return _("%s, row %s, column '%s': %s") % (label, number, column, message)
+
+    @api.model
     def _check_header(self, header, columns, required, label, problems):
         for col in header:
             if col not in columns:
@@ -236,9 +240,8 @@ class CoopShareImportWizard(models.TransientModel):
         countries = {c.code.upper(): c.id for c in self.env["res.country"].search([])}
         seen, result = {}, []
         for number, row in rows:
-            def bad(column, message):
-                problems.append(_("%s, row %s, column '%s': %s")
-                                % (label, number, column, message))
+            def bad(column, message, number=number):
+                problems.append(self._problem(label, number, column, message))
             vals = {"row": number}
             for col in HOLDER_REQUIRED:
                 if not row.get(col):
@@ -314,9 +317,8 @@ class CoopShareImportWizard(models.TransientModel):
         today = fields.Date.from_string(fields.Date.context_today(self))
         seen, result = {}, []
         for number, row in rows:
-            def bad(column, message):
-                problems.append(_("%s, row %s, column '%s': %s")
-                                % (label, number, column, message))
+            def bad(column, message, number=number):
+                problems.append(self._problem(label, number, column, message))
             vals = {"row": number}
             for col in ENTRY_REQUIRED:
                 if not row.get(col):
