@@ -108,7 +108,8 @@ class TestApplication(MembershipCase):
     def test_invalid_kbo_refused(self):
         """An application with an invalid company number is refused; nothing is written."""
         partners = self.Partner.search_count([])
-        with self.assertRaisesRegex(ValidationError, "not a valid Belgian company number|geen geldig Belgisch ondernemingsnummer"):
+        with self.assertRaisesRegex(
+                ValidationError, "not a valid Belgian company number|geen geldig Belgisch ondernemingsnummer"):
             self.Application.create({"name": "Fout cv", "kbo_number": "0123.456.788",
                                      "contact_name": "X", "contact_email": "x@example.org"})
         self.assertEqual(self.Partner.search_count([]), partners)

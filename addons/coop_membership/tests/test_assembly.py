@@ -78,7 +78,8 @@ class TestAssembly(MembershipCase):
 
     def test_absent_vote_refused(self):
         """An absent member cannot vote."""
-        with self.assertRaisesRegex(ValidationError, "neither present nor represented|niet aanwezig of vertegenwoordigd"):
+        with self.assertRaisesRegex(
+                ValidationError, "neither present nor represented|niet aanwezig of vertegenwoordigd"):
             self.vote(self.members[3])
 
     def test_too_many_proxies_refused(self):

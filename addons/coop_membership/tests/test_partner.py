@@ -20,7 +20,8 @@ class TestPartner(MembershipCase):
         org = self.make_org("Check cv", seed=2)
         before = org.coop_kbo_number
         bad = kbo(3)[:-1] + str((int(kbo(3)[-1]) + 1) % 10)
-        with self.assertRaisesRegex(ValidationError, "not a valid Belgian company number|geen geldig Belgisch ondernemingsnummer"):
+        with self.assertRaisesRegex(
+                ValidationError, "not a valid Belgian company number|geen geldig Belgisch ondernemingsnummer"):
             org.write({"coop_kbo_number": bad})
         org.invalidate_cache()
         self.assertEqual(org.coop_kbo_number, before)
@@ -58,7 +59,8 @@ class TestPartner(MembershipCase):
     def test_leave_before_join_refused(self):
         """A leave date before the join date is refused."""
         org = self.make_member("Early cv", join_date="2020-03-01")
-        with self.assertRaisesRegex(ValidationError, "leave date cannot be before the join date|vóór de toetredingsdatum"):
+        with self.assertRaisesRegex(
+                ValidationError, "leave date cannot be before the join date|vóór de toetredingsdatum"):
             with self.env.cr.savepoint():
                 org.write({"coop_leave_date": "2020-02-01"})
         org.invalidate_cache()
