@@ -70,17 +70,17 @@ class MembershipPortal(CustomerPortal):
                     request.env)["string"], org[field] or "", values[field] or ""))
         if set(org.coop_sector_ids.ids) != set(sectors.ids):
             old_names = ", ".join(org.coop_sector_ids.mapped("name"))
-            changes.append(_("Sectors: %s → %s") % (old_names, ", ".join(sectors.mapped("name"))))
+            changes.append(_("Sectors: %(old)s → %(new)s") % {
+                "old": old_names, "new": ", ".join(sectors.mapped("name"))})
         if org.coop_directory_published != values["coop_directory_published"]:
             changes.append(_("Member directory: %s") % (
                 _("yes") if values["coop_directory_published"] else _("no")))
         org.write(values)
         if changes:
-            org.message_post(
-                body="<p>%s</p><ul>%s</ul>" % (
-                    _("Changed in the portal by %s:") % request.env.user.name,
-                    "".join("<li>%s</li>" % html_escape(c) for c in changes)),
-                author_id=request.env.user.partner_id.id)
+            body = "<p>%s</p><ul>%s</ul>" % (
+                _("Changed in the portal by %s:") % request.env.user.name,
+                "".join("<li>%s</li>" % html_escape(c) for c in changes))
+            org.message_post(body=body, author_id=request.env.user.partner_id.id)
         return request.redirect("/my/membership?saved=1")
 
     @http.route("/my/membership/application/<int:application_id>/submit", type="http",

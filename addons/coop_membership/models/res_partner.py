@@ -123,11 +123,12 @@ class ResPartner(models.Model):
 
     @api.model_cr
     def init(self):
-        super().init()
+        res = super().init()
         self.env.cr.execute("""
             CREATE UNIQUE INDEX IF NOT EXISTS res_partner_coop_kbo_number_active_uniq
             ON res_partner (coop_kbo_number)
             WHERE active AND is_company AND coop_kbo_number IS NOT NULL""")
+        return res
 
     @api.model
     def _coop_prepare_kbo(self, vals, records=None):
@@ -256,7 +257,8 @@ class ResPartner(models.Model):
     @api.multi
     def _coop_fee_line_name(self, year):
         """The fee line's text, in the language of self's context (the member's)."""
-        return _("%s – membership fee %s") % (self.coop_category_id.name, year)
+        return _("%(category)s – membership fee %(year)s") % {
+            "category": self.coop_category_id.name, "year": year}
 
     @api.model
     def _coop_fee_account(self, product):
