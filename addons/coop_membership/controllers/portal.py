@@ -1,5 +1,6 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from werkzeug.exceptions import NotFound
 from werkzeug.urls import url_quote
 
 from odoo import _, http
@@ -60,26 +61,26 @@ class MembershipPortal(CustomerPortal):
         sectors = request.env["coop.membership.sector"].sudo().browse(
             [int(s) for s in request.httprequest.form.getlist("sector_ids") if s.isdigit()]).exists()
         values["coop_sector_ids"] = [(6, 0, sectors.ids)]
-        values["coop_directory_published"] = bool(post.get("coop_directory_published")) and \
-            org.coop_membership_state == "member"
+        published = bool(post.get("coop_directory_published"))
+        values["coop_directory_published"] = published and org.coop_membership_state == "member"
         changes = []
         for field in EDITABLE_FIELDS:
             if (org[field] or False) != values[field]:
                 changes.append("%s: %s → %s" % (org._fields[field].get_description(
                     request.env)["string"], org[field] or "", values[field] or ""))
         if set(org.coop_sector_ids.ids) != set(sectors.ids):
-            changes.append(_("Sectors: %s → %s") % (", ".join(org.coop_sector_ids.mapped("name")),
-                                                     ", ".join(sectors.mapped("name"))))
+            old_names = ", ".join(org.coop_sector_ids.mapped("name"))
+            changes.append(_("Sectors: %(old)s → %(new)s") % {
+                "old": old_names, "new": ", ".join(sectors.mapped("name"))})
         if org.coop_directory_published != values["coop_directory_published"]:
             changes.append(_("Member directory: %s") % (
                 _("yes") if values["coop_directory_published"] else _("no")))
         org.write(values)
         if changes:
-            org.message_post(
-                body="<p>%s</p><ul>%s</ul>" % (
-                    _("Changed in the portal by %s:") % request.env.user.name,
-                    "".join("<li>%s</li>" % html_escape(c) for c in changes)),
-                author_id=request.env.user.partner_id.id)
+            body = "<p>%s</p><ul>%s</ul>" % (
+                _("Changed in the portal by %s:") % request.env.user.name,
+                "".join("<li>%s</li>" % html_escape(c) for c in changes))
+            org.message_post(body=body, author_id=request.env.user.partner_id.id)
         return request.redirect("/my/membership?saved=1")
 
     @http.route("/my/membership/application/<int:application_id>/submit", type="http",
@@ -88,7 +89,7 @@ class MembershipPortal(CustomerPortal):
         org = self._coop_organisation()
         application = request.env["coop.membership.application"].sudo().browse(application_id)
         if not org or not application.exists() or application.partner_id != org:
-            return request.not_found()
+            raise NotFound()
         try:
             with request.env.cr.savepoint():
                 application.action_submit()

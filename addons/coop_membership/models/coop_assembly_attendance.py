@@ -70,8 +70,8 @@ class CoopAssemblyAttendance(models.Model):
                 ("proxy_partner_id", "=", holder.id)])
             if carried > max_proxies:
                 raise ValidationError(
-                    _("%s would carry %d proxies; at most %d are allowed.")
-                    % (holder.name, carried, max_proxies))
+                    _("%(org)s would carry %(count)d proxies; at most %(max)d are allowed.")
+                    % {"org": holder.name, "count": carried, "max": max_proxies})
 
     @api.multi
     def write(self, vals):

@@ -64,4 +64,7 @@ class CoopAssemblyVote(models.Model):
 
     @api.multi
     def unlink(self):
-        raise UserError(_("Votes are the history of the general assembly and cannot be deleted."))
+        if self:
+            raise UserError(_("Votes are the history of the general assembly and cannot be "
+                              "deleted."))
+        return super().unlink()

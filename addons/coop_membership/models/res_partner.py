@@ -123,21 +123,29 @@ class ResPartner(models.Model):
 
     @api.model_cr
     def init(self):
-        super().init()
+        res = super().init()
         self.env.cr.execute("""
             CREATE UNIQUE INDEX IF NOT EXISTS res_partner_coop_kbo_number_active_uniq
             ON res_partner (coop_kbo_number)
             WHERE active AND is_company AND coop_kbo_number IS NOT NULL""")
+        return res
 
     @api.model
-    def _coop_prepare_kbo(self, vals):
-        """Normalise the company number in vals before anything is written."""
+    def _coop_prepare_kbo(self, vals, records=None):
+        """Normalise and check the company number in vals before anything is written."""
         if vals.get("coop_kbo_number"):
             number = normalise_kbo(vals["coop_kbo_number"])
             if not number:
                 raise ValidationError(_("The company number %s is not a valid Belgian "
                                         "company number (KBO/BCE).") % vals["coop_kbo_number"])
             vals["coop_kbo_number"] = number
+            is_company = vals.get("is_company", records[:1].is_company if records else False)
+            domain = [("is_company", "=", True), ("coop_kbo_number", "=", number)]
+            if records:
+                domain.append(("id", "not in", records.ids))
+            if is_company and vals.get("active", True) and self.search_count(domain):
+                raise ValidationError(_("Another organisation already has the company number %s.")
+                                      % number)
         return vals
 
     @api.model
@@ -146,7 +154,7 @@ class ResPartner(models.Model):
 
     @api.multi
     def write(self, vals):
-        return super().write(self._coop_prepare_kbo(dict(vals)))
+        return super().write(self._coop_prepare_kbo(dict(vals), records=self))
 
     @api.multi
     def unlink(self):
@@ -249,7 +257,8 @@ class ResPartner(models.Model):
     @api.multi
     def _coop_fee_line_name(self, year):
         """The fee line's text, in the language of self's context (the member's)."""
-        return _("%s – membership fee %s") % (self.coop_category_id.name, year)
+        return _("%(category)s – membership fee %(year)s") % {
+            "category": self.coop_category_id.name, "year": year}
 
     @api.model
     def _coop_fee_account(self, product):

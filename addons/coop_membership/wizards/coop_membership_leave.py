@@ -43,8 +43,8 @@ class CoopMembershipLeave(models.TransientModel):
             ("partner", "=", partner.id), ("date_cancel", "=", False),
             ("date_to", ">", self.leave_date)])
         lines.write({"date_cancel": self.leave_date})
-        partner.message_post(body=_("Left Coopkracht on %s: %s. %s") % (
-            self.leave_date, self.reason_id.name, self.note or ""))
+        partner.message_post(body=_("Left Coopkracht on %(date)s: %(reason)s. %(note)s") % {
+            "date": self.leave_date, "reason": self.reason_id.name, "note": self.note or ""})
         invoices = self.env["account.invoice"].sudo().search([
             ("partner_id", "=", partner.id), ("coop_fee_year", "!=", False),
             ("state", "in", ("draft", "open"))])
