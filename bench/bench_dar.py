@@ -133,7 +133,17 @@ def export_child(register_id):
 def main():
     t_all = time.perf_counter()
     subprocess.call(["dropdb", "--if-exists", BENCH_DB])
-    subprocess.check_call(["createdb", "-T", SOURCE, BENCH_DB])
+    if subprocess.call(["createdb", "-T", SOURCE, BENCH_DB]):
+        # the source is in use (or absent): the template database plus the addon, as
+        # `make newdb` does
+        sys.path.insert(0, os.path.join(ROOT, "scripts"))
+        import coop
+        subprocess.check_call(["createdb", "-T", coop.template_name(), BENCH_DB])
+        conf = coop.write_config(os.path.join(ROOT, ".local", "bench-dar-install.conf"),
+                                 BENCH_DB, 8261)
+        subprocess.check_call(coop.odoo_cmd(conf, "-d", BENCH_DB, "-i", "coop_share_register",
+                                            "--stop-after-init", "--log-level=warn"),
+                              stdin=subprocess.DEVNULL)
     results = []
 
     def report(label, value, unit, target, generic=None):

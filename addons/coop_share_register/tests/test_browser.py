@@ -33,6 +33,9 @@ class TestManagerJourney(HttpCursorMixin, CoopBrowserCase):
         self.user = new_user(env, "dar_browser", ["coop_share_register.group_dar_manager"],
                              password="dar_browser", lang="nl_BE",
                              coop_register_ids=[(6, 0, self.register.ids)])
+        uid = self.registry["res.users"].authenticate(
+            self.cr.dbname, "dar_browser", "dar_browser", None)
+        self.assertEqual(uid, self.user.id, "the server's cursor sees the new user")
 
     def pick_many2one(self, name, text):
         field = self.browser.wait_css('.o_field_many2one[name="%s"] input' % name)
@@ -53,7 +56,9 @@ class TestManagerJourney(HttpCursorMixin, CoopBrowserCase):
         """The manager records and confirms a subscription and finds it in the positions;
         the other cooperative's holder is nowhere."""
         b = self.browser
-        self.browser_login("dar_browser", "dar_browser")
+        # through the login form, as the manager does
+        b.login(self.base_url, "dar_browser", "dar_browser")
+        b.wait_css(".o_web_client", timeout=90)
         b.get(self.base_url + "/web#action=%s&view_type=form" % self.entry_action)
         b.wait_css('.o_form_view .o_field_widget[name="quantity"]', timeout=90)
         self.pick_many2one("class_id", "A")
