@@ -6,3 +6,4 @@ from . import test_import
 from . import test_outputs
 from . import test_http
 from . import test_concurrency
+from . import test_portal
