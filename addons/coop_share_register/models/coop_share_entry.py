@@ -232,7 +232,8 @@ class CoopShareEntry(models.Model):
         old = ", ".join("OLD.%s" % c for c in cols)
         new = ", ".join("NEW.%s" % c for c in cols)
         # column names come from the constant above, not from input
-        self.env.cr.execute("""
+        self.env.cr.execute(  # pylint: disable=sql-injection
+            """
             CREATE OR REPLACE FUNCTION coop_share_entry_protect() RETURNS trigger AS $$
             BEGIN
                 IF TG_OP = 'DELETE' THEN
@@ -251,7 +252,7 @@ class CoopShareEntry(models.Model):
             DROP TRIGGER IF EXISTS coop_share_entry_protect ON coop_share_entry;
             CREATE TRIGGER coop_share_entry_protect BEFORE UPDATE OR DELETE ON coop_share_entry
                 FOR EACH ROW EXECUTE PROCEDURE coop_share_entry_protect();
-        """ % (new, old))  # noqa: E501 pylint: disable=sql-injection
+        """ % (new, old))
         self.env.cr.execute("""
             CREATE INDEX IF NOT EXISTS coop_share_entry_movement_idx
             ON coop_share_entry (register_id, state, date)""")
@@ -307,11 +308,11 @@ class CoopShareEntry(models.Model):
         return True
 
     @api.multi
-    def _confirm_one(self):
+    def _confirm_one(self):  # pylint: disable=missing-return
         self.ensure_one()
         if self.state != "draft":
-            raise UserError(_("Only a draft entry can be confirmed (%s is %s).")
-                            % (self.name, dict(self._fields["state"].selection)[self.state]))
+            raise UserError(_("Only a draft entry can be confirmed (%(entry)s is %(state)s).") % {
+                "entry": self.name, "state": dict(self._fields["state"].selection)[self.state]})
         self.check_access_rule("write")
         register = self.register_id
         register._lock_counter("entry")
@@ -384,9 +385,10 @@ class CoopShareEntry(models.Model):
             holder = self.env["coop.shareholder"].browse(row[0])
             share_class = self.env["coop.share.class"].browse(row[1])
             raise ValidationError(_(
-                "%s would hold a negative number of shares of class %s on %s: a holder can "
-                "only give up shares held on that date.")
-                % (holder.display_name, share_class.code, row[2]))
+                "%(holder)s would hold a negative number of shares of class %(share_class)s on "
+                "%(date)s: a holder can only give up shares held on that date.") % {
+                    "holder": holder.display_name, "share_class": share_class.code,
+                    "date": row[2]})
         register = self.register_id
         if not register.min_shares and not register.max_shares:
             return
@@ -410,10 +412,10 @@ class CoopShareEntry(models.Model):
         if row:
             holder = self.env["coop.shareholder"].browse(row[0])
             raise ValidationError(_(
-                "%s would hold %s shares on %s, outside the register's limits "
-                "(minimum %s, maximum %s).")
-                % (holder.display_name, row[2], row[1], register.min_shares,
-                   register.max_shares or "-"))
+                "%(holder)s would hold %(shares)s shares on %(date)s, outside the register's "
+                "limits (minimum %(min)s, maximum %(max)s).") % {
+                    "holder": holder.display_name, "shares": row[2], "date": row[1],
+                    "min": register.min_shares, "max": register.max_shares or "-"})
 
     @api.multi
     def action_cancel(self):

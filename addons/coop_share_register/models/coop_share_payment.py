@@ -43,5 +43,6 @@ class CoopSharePayment(models.Model):
             paid = sum(entry.payment_ids.mapped("amount"))
             if paid > entry.nominal_amount + 0.005:
                 raise ValidationError(_(
-                    "The payments on %s (%.2f) would exceed the nominal amount of the "
-                    "subscription (%.2f).") % (entry.name, paid, entry.nominal_amount))
+                    "The payments on %(entry)s (%(paid).2f) would exceed the nominal amount "
+                    "of the subscription (%(nominal).2f).") % {
+                        "entry": entry.name, "paid": paid, "nominal": entry.nominal_amount})

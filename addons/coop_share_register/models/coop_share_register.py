@@ -78,8 +78,9 @@ class CoopShareRegister(models.Model):
         for register in self:
             if not is_valid_company_number(register.company_number):
                 raise ValidationError(_(
-                    "The company number %s of %s is not a valid Belgian company number.")
-                    % (register.company_number, register.name))
+                    "The company number %(number)s of %(name)s is not a valid Belgian "
+                    "company number.") % {"number": register.company_number,
+                                          "name": register.name})
 
     @api.constrains("min_shares", "max_shares")
     def _check_min_max(self):

@@ -43,7 +43,7 @@ class CoopShareRegisterDemo(models.Model):
         Partner, Data = env["res.partner"], env["ir.model.data"]
         hefboom = Partner.search([("name", "=", "Hefboom cv")], limit=1) or Partner.create(
             {"name": "Hefboom cv", "is_company": True, "city": "Brussel"})
-        helpdesk_users = env["res.users"]
+        served = env["coop.share.register"]
         for seed, name in enumerate(DIRECT + VIA_PARTNER):
             direct = name in DIRECT
             partner = Partner.search([("name", "=", "%s cv" % name)], limit=1) or \
@@ -69,7 +69,7 @@ class CoopShareRegisterDemo(models.Model):
                 "transfer_restrictions": "Shares can only be transferred to other "
                                          "shareholders, with the board's approval."})
             count = BIG.get(name, (None, None, 4))[2]
-            self._demo_register(register, share_class, count, rng)
+            self.with_env(env)._demo_register(register, share_class, count, rng)
             if name in BIG:
                 login = BIG[name][0]
                 env["res.users"].with_context(no_reset_password=True).create({
@@ -80,12 +80,12 @@ class CoopShareRegisterDemo(models.Model):
                         "coop_share_register.group_dar_manager").id])],
                     "coop_register_ids": [(6, 0, register.ids)]})
             if not direct:
-                helpdesk_users |= register
+                served |= register
         env["res.users"].with_context(no_reset_password=True).create({
             "name": "Helpdesk Hefboom", "login": "dar_hefboom", "password": "dar_hefboom",
             "email": "dar_hefboom@example.org", "lang": "nl_BE", "tz": "Europe/Brussels",
             "groups_id": [(6, 0, [env.ref("coop_share_register.group_dar_helpdesk").id])],
-            "coop_register_ids": [(6, 0, helpdesk_users.ids)]})
+            "coop_register_ids": [(6, 0, served.ids)]})
 
     @api.model
     def _demo_register(self, register, share_class, count, rng):

@@ -6,4 +6,5 @@ from . import test_import
 from . import test_outputs
 from . import test_http
 from . import test_concurrency
+from . import test_browser
 from . import test_portal

@@ -10,7 +10,7 @@ import threading
 import psycopg2
 from psycopg2 import errorcodes
 
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, api, sql_db
 from odoo.exceptions import ValidationError
 from odoo.tests.common import TransactionCase
 
@@ -21,9 +21,13 @@ CTX = {"tracking_disable": True, "mail_create_nosubscribe": True}
 
 class TestConcurrency(TransactionCase):
 
+    def real_cursor(self):
+        """A cursor of its own, even while the registry is in test mode (HttpCase)."""
+        return sql_db.db_connect(self.cr.dbname).cursor()
+
     def setUp(self):
         super().setUp()
-        with self.registry.cursor() as cr:
+        with self.real_cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, CTX)
             partner = env["res.partner"].create({"name": "Scratch coop", "is_company": True})
             register = env["coop.share.register"].create({
@@ -39,13 +43,13 @@ class TestConcurrency(TransactionCase):
                 "class_id": share_class.id, "quantity": 10, "holder_to_id": holders[0].id,
                 "date": "2024-01-01"})
             sub.action_confirm()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
             self.ids = {"partner": partner.id, "register": register.id,
                         "class": share_class.id, "holders": holders.ids}
         self.addCleanup(self._purge)
 
     def _purge(self):
-        with self.registry.cursor() as cr:
+        with self.real_cursor() as cr:
             cr.execute("SET LOCAL session_replication_role = replica")
             reg = self.ids["register"]
             cr.execute("DELETE FROM coop_share_payment WHERE register_id = %s", (reg,))
@@ -58,17 +62,17 @@ class TestConcurrency(TransactionCase):
             cr.execute("DELETE FROM coop_share_register_counter WHERE register_id = %s", (reg,))
             cr.execute("DELETE FROM coop_share_register WHERE id = %s", (reg,))
             cr.execute("DELETE FROM res_partner WHERE id = %s", (self.ids["partner"],))
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def _drafts(self, values_list):
-        with self.registry.cursor() as cr:
+        with self.real_cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, CTX)
             ids = []
             for values in values_list:
                 values = dict(values, register_id=self.ids["register"],
                               class_id=self.ids["class"], date="2024-02-01")
                 ids.append(env["coop.share.entry"].create(values).id)
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         return ids
 
     def _confirm_concurrently(self, entry_ids):
@@ -90,14 +94,14 @@ class TestConcurrency(TransactionCase):
 
     def _confirm_with_retry(self, entry_id, barrier):
         for attempt in range(10):
-            with self.registry.cursor() as cr:
+            with self.real_cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, CTX)
                 entry = env["coop.share.entry"].browse(entry_id)
                 if attempt == 0:
                     barrier.wait()
                 try:
                     entry.action_confirm()
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
                     return "confirmed"
                 except ValidationError:
                     cr.rollback()
@@ -119,7 +123,7 @@ class TestConcurrency(TransactionCase):
              "holder_to_id": h[2]}])
         outcome = self._confirm_concurrently(drafts)
         self.assertEqual(sorted(outcome.values()), ["confirmed", "refused"])
-        with self.registry.cursor() as cr:
+        with self.real_cursor() as cr:
             cr.execute("""
                 SELECT COALESCE(SUM(qty), 0) FROM coop_share_movement
                  WHERE register_id = %s AND holder_id = %s""", (self.ids["register"], h[0]))
@@ -132,7 +136,7 @@ class TestConcurrency(TransactionCase):
                                 "holder_to_id": h[i]} for i in range(1, 6)])
         outcome = self._confirm_concurrently(drafts)
         self.assertEqual(set(outcome.values()), {"confirmed"})
-        with self.registry.cursor() as cr:
+        with self.real_cursor() as cr:
             cr.execute("SELECT number FROM coop_share_entry WHERE register_id = %s "
                        "ORDER BY number", (self.ids["register"],))
             self.assertEqual([r[0] for r in cr.fetchall()], [1, 2, 3, 4, 5, 6])

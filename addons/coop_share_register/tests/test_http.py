@@ -1,6 +1,5 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import io
 import json
 import re
 
@@ -11,12 +10,12 @@ from odoo.tools import config, mute_logger
 
 from odoo.addons.coop_website.tests.common import new_user
 
-from .common import company_number
+from .common import HttpCursorMixin, company_number
 
 
 @at_install(False)
 @post_install(True)
-class TestHttpIsolation(HttpCase):
+class TestHttpIsolation(HttpCursorMixin, HttpCase):
     """Crafted report URLs, exports and RPC searches give nothing of another register."""
 
     def setUp(self):

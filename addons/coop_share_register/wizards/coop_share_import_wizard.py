@@ -19,7 +19,7 @@ from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..models.coop_share_entry import EXITS, NEEDS_FROM, NEEDS_TO
 from ..models.validators import (digits, format_company_number, is_valid_company_number,
@@ -150,17 +150,21 @@ class CoopShareImportWizard(models.TransientModel):
 
     @api.model
     def _problem(self, label, number, column, message):
-        return _("%s, row %s, column '%s': %s") % (label, number, column, message)
+        return _("%(file)s, row %(row)s, column '%(column)s': %(message)s") % {
+            "file": label, "row": number, "column": column, "message": message}
 
     @api.model
     def _check_header(self, header, columns, required, label, problems):
         for col in header:
             if col not in columns:
-                problems.append(_("%s, row 1, column '%s': unknown column (expected: %s).")
-                                % (label, col, ", ".join(columns)))
+                problems.append(_(
+                    "%(file)s, row 1, column '%(column)s': unknown column (expected: "
+                    "%(expected)s).") % {"file": label, "column": col,
+                                         "expected": ", ".join(columns)})
         for col in required:
             if col not in header:
-                problems.append(_("%s, row 1: the column '%s' is missing.") % (label, col))
+                problems.append(_("%(file)s, row 1: the column '%(column)s' is missing.")
+                                % {"file": label, "column": col})
 
     # Cell converters: return a value or append a problem ----------------------
 
@@ -248,8 +252,8 @@ class CoopShareImportWizard(models.TransientModel):
                     bad(col, _("a value is required."))
             ref = row.get("ref")
             if ref in seen:
-                bad("ref", _("duplicate row: reference %s is already on row %s.")
-                    % (ref, seen[ref]))
+                bad("ref", _("duplicate row: reference %(ref)s is already on row %(row)s.")
+                    % {"ref": ref, "row": seen[ref]})
             seen[ref] = number
             vals["ref"] = ref
             htype = row.get("type", "")
@@ -325,13 +329,14 @@ class CoopShareImportWizard(models.TransientModel):
                     bad(col, _("a value is required."))
             ref = row.get("ref")
             if ref in seen:
-                bad("ref", _("duplicate row: reference %s is already on row %s.")
-                    % (ref, seen[ref]))
+                bad("ref", _("duplicate row: reference %(ref)s is already on row %(row)s.")
+                    % {"ref": ref, "row": seen[ref]})
             seen[ref] = number
             vals["ref"] = ref
             etype = row.get("type", "")
             if etype and etype not in ENTRY_TYPES:
-                bad("type", _("'%s' is not one of %s.") % (etype, ", ".join(ENTRY_TYPES)))
+                bad("type", _("'%(value)s' is not one of %(allowed)s.") % {
+                    "value": etype, "allowed": ", ".join(ENTRY_TYPES)})
             vals["entry_type"] = etype
             vals["date"] = None
             if row.get("date"):
@@ -502,9 +507,10 @@ class CoopShareImportWizard(models.TransientModel):
              WHERE r.held < 0 ORDER BY r.date LIMIT 100""", (register.id,))
         for ref, code, date, held, number in cr.fetchall():
             problems.append(_(
-                "Entries, row %s: shareholder %s would hold %s shares of class %s on %s "
-                "(more shares given up than held).")
-                % (by_number.get(number, "?"), ref, held, code, date))
+                "Entries, row %(row)s: shareholder %(holder)s would hold %(shares)s shares of "
+                "class %(share_class)s on %(date)s (more shares given up than held).") % {
+                    "row": by_number.get(number, "?"), "holder": ref, "shares": held,
+                    "share_class": code, "date": date})
         if register.min_shares or register.max_shares:
             cr.execute("""
                 WITH days AS (
@@ -525,10 +531,12 @@ class CoopShareImportWizard(models.TransientModel):
                 register.min_shares, register.max_shares, register.max_shares))
             for ref, date, held, number in cr.fetchall():
                 problems.append(_(
-                    "Entries, row %s: shareholder %s would hold %s shares on %s, outside "
-                    "the register's limits (minimum %s, maximum %s).")
-                    % (by_number.get(number, "?"), ref, held, date, register.min_shares,
-                       register.max_shares or "-"))
+                    "Entries, row %(row)s: shareholder %(holder)s would hold %(shares)s shares "
+                    "on %(date)s, outside the register's limits (minimum %(min)s, maximum "
+                    "%(max)s).") % {
+                        "row": by_number.get(number, "?"), "holder": ref, "shares": held,
+                        "date": date, "min": register.min_shares,
+                        "max": register.max_shares or "-"})
         cr.execute("""
             SELECT e.number FROM coop_share_payment p
               JOIN coop_share_entry e ON e.id = p.entry_id

@@ -21,6 +21,7 @@ class CoopSharePositionWizard(models.TransientModel):
         action = self.env.ref("coop_share_register.coop_share_position_action").read()[0]
         action["domain"] = [("register_id", "=", self.register_id.id),
                             ("create_uid", "=", self.env.uid)]
-        action["display_name"] = action["name"] = _("Positions of %s on %s") % (
-            self.register_id.name, date)
+        action["display_name"] = action["name"] = _(
+            "Positions of %(register)s on %(date)s") % {
+                "register": self.register_id.name, "date": date}
         return action
