@@ -1,5 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import werkzeug.urls
+
 from odoo import _, api, fields, models
 from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
 from odoo.exceptions import ValidationError
@@ -102,10 +104,11 @@ class CoopShareholder(models.Model):
 
     @api.multi
     def _portal_lang(self):
-        """The holder's language if installed, else English."""
+        """The holder's language if it is active in the database, else False (the
+        default language)."""
         self.ensure_one()
         langs = self.env["res.lang"].sudo().search([("code", "=", self.lang)])
-        return self.lang if langs else "en_US"
+        return self.lang if langs else False
 
     @api.multi
     def _portal_partner(self):
@@ -121,7 +124,8 @@ class CoopShareholder(models.Model):
             return user.partner_id
         return self.env["res.partner"].sudo().create({
             "name": " ".join(p for p in (self.firstname, self.name) if p),
-            "email": email, "lang": self._portal_lang(), "street": self.street,
+            "email": email, "lang": self._portal_lang() or self.env.lang or False,
+            "street": self.street,
             "zip": self.zip, "city": self.city, "country_id": self.country_id.id,
             "is_company": self.holder_type == "company"})
 
@@ -141,11 +145,26 @@ class CoopShareholder(models.Model):
                 "groups_id": [(6, 0, portal.ids)]})
         elif not user.has_group("base.group_user") and portal not in user.groups_id:
             user.sudo().write({"groups_id": [(4, portal.id)]})
-        partner = partner.sudo()
-        partner.signup_prepare()
-        url = partner._get_signup_url_for_action(url="/my/aandelen")[partner.id]
         template = self.env.ref("coop_share_register.mail_template_portal_invite")
-        template.sudo().with_context(signup_url=url).send_mail(self.id, force_send=False)
+        template.sudo().with_context(signup_url=self._portal_signup_url(partner)).send_mail(
+            self.id, force_send=False)
         self.message_post(body=_("Invited to the shareholder portal."),
                           subtype="mail.mt_note", message_type="notification")
         return user
+
+    @api.model
+    def _portal_signup_url(self, partner):
+        """A link that lets the invited person choose a password and lands on /my/aandelen
+        (a login link when the user already has one)."""
+        partner = partner.sudo()
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        user = partner.user_ids[:1]
+        query = {"db": self.env.cr.dbname, "redirect": "/my/aandelen"}
+        if user and user.login_date:
+            route = "login"
+            query["login"] = user.login
+        else:
+            partner.signup_prepare(signup_type="reset")
+            route = "reset_password"
+            query["token"] = partner.signup_token
+        return "%s/web/%s?%s" % (base_url, route, werkzeug.urls.url_encode(query))

@@ -8,3 +8,5 @@ from . import test_http
 from . import test_concurrency
 from . import test_browser
 from . import test_portal
+from . import test_portal_http
+from . import test_portal_browser
