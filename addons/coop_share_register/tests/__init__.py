@@ -10,3 +10,4 @@ from . import test_browser
 from . import test_portal
 from . import test_portal_http
 from . import test_portal_browser
+from . import test_subscription
