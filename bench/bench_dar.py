@@ -163,7 +163,7 @@ def main():
         sample_e = [b"ref,date,entry_type,class_id/id,quantity,holder_to_id/id"]
         for line in sample_e_lines[1:]:
             cells = line.split(b",")
-            sample_e.append(b"S%s,%s,subscription,cls_a,%s,hld_%s" % (
+            sample_e.append(b"S%s,%s,subscription,__import__.cls_a,%s,__import__.hld_%s" % (
                 cells[0], cells[1], cells[4], cells[6]))
         sample_e = b"\n".join(sample_e)
         # external ids so base_import can resolve the relations of the sample
@@ -264,6 +264,8 @@ def main():
                "< 100 ms")
         cr.close()
     finally:
+        import odoo
+        odoo.sql_db.close_all()
         subprocess.call(["dropdb", "--if-exists", BENCH_DB])
     total = time.perf_counter() - t_all
     print("whole benchmark: %.0f s" % total)
@@ -276,7 +278,10 @@ def main():
 
 
 if __name__ == "__main__":
-    if "--export-child" in sys.argv:
-        export_child(int(sys.argv[-1]))
-    else:
-        main()
+    sys.path.insert(0, ROOT)
+    from odoo import api as odoo_api
+    with odoo_api.Environment.manage():
+        if "--export-child" in sys.argv:
+            export_child(int(sys.argv[-1]))
+        else:
+            main()

@@ -20,6 +20,14 @@ class ReportRegisterExtract(models.AbstractModel):
         lines, totals = {}, {}
         for register in registers:
             holder_ids = data.get("holder_ids") or None
+            if data.get("number_from") or data.get("number_to"):
+                # one part of a large register
+                domain = [("register_id", "=", register.id)]
+                if data.get("number_from"):
+                    domain.append(("number", ">=", data["number_from"]))
+                if data.get("number_to"):
+                    domain.append(("number", "<=", data["number_to"]))
+                holder_ids = self.env["coop.shareholder"].search(domain).ids or [0]
             positions = Position.compute_positions(register, date, holder_ids=holder_ids)
             holders = self.env["coop.shareholder"].browse(
                 sorted({p["holder_id"] for p in positions}))

@@ -28,6 +28,8 @@ class TestManagerJourney(HttpCursorMixin, CoopBrowserCase):
             "name": "Andere coop", "partner_id": partner.id,
             "company_number": company_number("08123457")})
         env["coop.shareholder"].create({"register_id": other.id, "name": "Onzichtbaar"})
+        self.entry_action = env.ref("coop_share_register.coop_share_entry_action").id
+        self.wizard_action = env.ref("coop_share_register.coop_share_position_wizard_action").id
         self.user = new_user(env, "dar_browser", ["coop_share_register.group_dar_manager"],
                              password="dar_browser", lang="nl_BE",
                              coop_register_ids=[(6, 0, self.register.ids)])
@@ -52,8 +54,7 @@ class TestManagerJourney(HttpCursorMixin, CoopBrowserCase):
         the other cooperative's holder is nowhere."""
         b = self.browser
         self.browser_login("dar_browser", "dar_browser")
-        action = self.env.ref("coop_share_register.coop_share_entry_action")
-        b.get(self.base_url + "/web#action=%s&view_type=form" % action.id)
+        b.get(self.base_url + "/web#action=%s&view_type=form" % self.entry_action)
         b.wait_css('.o_form_view .o_field_widget[name="quantity"]', timeout=90)
         self.pick_many2one("class_id", "A")
         self.pick_many2one("holder_to_id", "Vandenberghe")
@@ -62,16 +63,15 @@ class TestManagerJourney(HttpCursorMixin, CoopBrowserCase):
         qty.send_keys("8")
         b.screenshot("dar-01-subscription-form")
         b.css(".o_form_button_save")[0].click()
-        b.wait_css('.o_statusbar_buttons button[name="action_confirm"]').click()
+        b.wait_text(".o_form_statusbar button", "Bevestigen").click()
         b.wait_text(".o_statusbar_status .btn-primary", "Bevestigd")
         b.wait_text(".oe_title h1", "R/000001")
         b.screenshot("dar-02-subscription-confirmed")
         entry = self.env["coop.share.entry"].search([("register_id", "=", self.register.id)])
         self.assertEqual((entry.state, entry.quantity, entry.holder_to_id), (
             "confirmed", 8, self.holder))
-        wizard = self.env.ref("coop_share_register.coop_share_position_wizard_action")
-        b.get(self.base_url + "/web#action=%s" % wizard.id)
-        b.wait_css('.modal button[name="action_show"]', timeout=60).click()
+        b.get(self.base_url + "/web#action=%s" % self.wizard_action)
+        b.wait_text(".modal-footer button", "Posities tonen", timeout=60).click()
         row = b.wait_text(".o_list_view tbody tr", "Vandenberghe")
         self.assertIn("8", row.text)
         self.assertIn("1.000,00", b.css(".o_list_view tbody tr")[0].text)

@@ -64,7 +64,8 @@ class TestImport(DarCase):
         self.assertEqual(self.count(), (before[0] + 3, 4, 2))
         # a confirmed imported entry is protected like any other
         self.make_entry("subscription", self.class_a, 1, holder_to=h1)
-        self.assertEqual(self.Entry.search([], order="number desc", limit=1).number, 5)
+        self.assertEqual(self.Entry.search([("register_id", "=", self.reg_a.id)],
+                                           order="number desc", limit=1).number, 5)
 
     def assertProblem(self, result, *fragments):
         self.assertTrue(result["problems"], "expected problems")

@@ -1,6 +1,10 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
 import xlrd
+
+from odoo.exceptions import UserError
 
 from .common import DarCase, as_user
 
@@ -58,3 +62,18 @@ class TestOutputs(DarCase):
         self.ann.lang = "nl_BE"
         html = as_user(cert, self.manager_a).render_qweb_html(self.ann.ids)[0].decode()
         self.assertIn("Bewijs van inschrijving", html)
+
+    def test_extract_in_parts(self):
+        """A register too large for one PDF is printed in parts of shareholder numbers."""
+        Wizard = as_user(self.env["coop.share.export.wizard"], self.manager_a)
+        wizard = Wizard.create({"register_id": self.reg_a.id, "date": "2023-03-01"})
+        action = wizard.action_print_extract()
+        self.assertEqual(action["report_name"], "coop_share_register.report_register_extract")
+        with patch.object(type(Wizard), "_extract_part_size", lambda self: 1):
+            with self.assertRaises(UserError):
+                wizard.action_print_extract()
+            wizard.write({"number_from": 2, "number_to": 2})
+            action = wizard.action_print_extract()
+        values = as_user(self.env["report.coop_share_register.report_register_extract"],
+                         self.manager_a).get_report_values(self.reg_a.ids, action["data"])
+        self.assertEqual([h for h, _pos in values["lines"][self.reg_a.id]], [self.bart])

@@ -7,6 +7,7 @@ import tempfile
 import xlsxwriter
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 BATCH = 5000
 
@@ -25,6 +26,10 @@ class CoopShareExportWizard(models.TransientModel):
         selection=[("entries", "Register entries"), ("positions", "Positions as of a date")],
         required=True, default="entries")
     date = fields.Date(required=True, default=fields.Date.context_today)
+    number_from = fields.Integer(
+        string="From shareholder number",
+        help="Extract of a large register: print it in parts of shareholder numbers.")
+    number_to = fields.Integer(string="To shareholder number")
     data = fields.Binary(string="File", readonly=True, attachment=False)
     filename = fields.Char(readonly=True)
 
@@ -46,8 +51,24 @@ class CoopShareExportWizard(models.TransientModel):
     def action_print_extract(self):
         """The register extract PDF as of the date."""
         self.ensure_one()
+        limit = self._extract_part_size()
+        domain = [("register_id", "=", self.register_id.id)]
+        if self.number_from:
+            domain.append(("number", ">=", self.number_from))
+        if self.number_to:
+            domain.append(("number", "<=", self.number_to))
+        if self.env["coop.shareholder"].search_count(domain) > limit:
+            raise UserError(_(
+                "This register is too large for one PDF: print it in parts of at most "
+                "%(limit)s shareholders (from/to shareholder number).") % {"limit": limit})
         return self.env.ref("coop_share_register.report_register_extract_action").report_action(
-            self.register_id, data={"date": self.date})
+            self.register_id, data={"date": self.date, "number_from": self.number_from,
+                                    "number_to": self.number_to})
+
+    @api.model
+    def _extract_part_size(self):
+        """The largest number of shareholders in one register extract PDF (a hook)."""
+        return 2000
 
     @api.model
     def export_xlsx(self, register, kind, date=None):

@@ -472,6 +472,11 @@ class CoopShareImportWizard(models.TransientModel):
                 VALUES %s""", [(
                     entry_ids[e["ref"]], register.id, holder_ids[e["to_holder"]], e["date"],
                     e["paid_amount"], uid, now, uid, now) for e in payments], page_size=BATCH)
+        if len(new_entries) > 1000:
+            # fresh statistics for the planner after a large import
+            cr.execute("ANALYZE coop_share_entry")
+            cr.execute("ANALYZE coop_shareholder")
+            cr.execute("ANALYZE coop_share_payment")
         # holders who hold shares now are shareholders, those who left are former ones
         cr.execute("""
             WITH held AS (
