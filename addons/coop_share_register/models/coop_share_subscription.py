@@ -25,7 +25,7 @@ def is_valid_structured_communication(value):
 
 
 class CoopShareRegister(models.Model):
-    _inherit = "coop.share.register"
+    _inherit = "coop.share.register"  # pylint: disable=consider-merging-classes-inherited
 
     slug = fields.Char(
         string="Web name", copy=False, index=True,
@@ -117,8 +117,9 @@ class CoopShareRegister(models.Model):
             "date": fields.Date.context_today(self),
         })
         entry.payment_reference = structured_communication(entry.id)
-        holder.message_post(body=_("Subscribed online to %s shares of class %s.")
-                            % (quantity, share_class.code),
+        holder.message_post(body=_("Subscribed online to %(quantity)s shares of class "
+                                   "%(code)s.") % {"quantity": quantity,
+                                                   "code": share_class.code},
                             subtype="mail.mt_note", message_type="notification")
         template = self.env.ref("coop_share_register.mail_template_payment_request")
         template.send_mail(entry.id, force_send=False)

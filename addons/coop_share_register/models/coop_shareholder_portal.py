@@ -12,7 +12,7 @@ PORTAL_FIELDS = ("street", "zip", "city", "email", "phone", "iban")
 
 
 class CoopShareRegister(models.Model):
-    _inherit = "coop.share.register"
+    _inherit = "coop.share.register"  # pylint: disable=consider-merging-classes-inherited
 
     shareholder_ids = fields.One2many(
         comodel_name="coop.shareholder", inverse_name="register_id", string="Shareholders")
@@ -97,8 +97,9 @@ class CoopShareholder(models.Model):
         lines = "".join(
             "<li>%s: %s &#8594; %s</li>" % (labels[name]["string"], old or "-", new or "-")
             for name, (old, new) in sorted(changes.items()))
+        body = "<p>" + title + "</p><ul>" + lines + "</ul>"
         self.message_post(
-            body="<p>%s</p><ul>%s</ul>" % (title, lines), author_id=author.id,
+            body=body, author_id=author.id,
             partner_ids=self.register_id._manager_partners().ids,
             subtype="mail.mt_comment", message_type="notification")
 
