@@ -34,7 +34,7 @@ class CoopShareEntry(models.Model):
     _name = "coop.share.entry"
     _description = "Share register entry"
     _inherit = ["mail.thread"]
-    _order = "register_id, number desc, id desc"
+    _order = "number desc, id desc"
 
     register_id = fields.Many2one(
         comodel_name="coop.share.register", string="Register", required=True, index=True,

@@ -14,7 +14,7 @@ class CoopShareholder(models.Model):
     _name = "coop.shareholder"
     _description = "Shareholder"
     _inherit = ["mail.thread"]
-    _order = "register_id, number"
+    _order = "number, id"
 
     register_id = fields.Many2one(
         comodel_name="coop.share.register", string="Register", required=True,
