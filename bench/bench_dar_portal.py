@@ -155,8 +155,12 @@ def main():
         if server:
             server.terminate()
             server.wait(30)
+        import odoo
+        odoo.sql_db.close_db(BENCH_DB)
         subprocess.call(["dropdb", "--if-exists", BENCH_DB])
 
 
 if __name__ == "__main__":
-    main()
+    from odoo import api as odoo_api
+    with odoo_api.Environment.manage():
+        main()
