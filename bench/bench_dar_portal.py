@@ -93,10 +93,14 @@ def client(login, deadline, latencies, errors):
     import requests
     base = "http://127.0.0.1:%s" % PORT
     session = requests.Session()
-    page = session.get(base + "/web/login", timeout=30).text
-    token = page.split('name="csrf_token" value="')[1].split('"')[0]
-    session.post(base + "/web/login", data={"login": login, "password": login,
-                                            "csrf_token": token}, timeout=30)
+    try:
+        page = session.get(base + "/web/login", timeout=60).text
+        token = page.split('name="csrf_token" value="')[1].split('"')[0]
+        session.post(base + "/web/login", data={"login": login, "password": login,
+                                                "csrf_token": token}, timeout=60)
+    except Exception:  # a login that fails counts as an error of this client
+        errors.append("login " + login)
+        return
     while time.time() < deadline:
         start = time.perf_counter()
         try:
@@ -135,6 +139,8 @@ def main():
                 break
             except Exception:
                 time.sleep(1)
+        # warm-up: one shareholder's page (templates and assets compiled once)
+        client(logins[0], time.time() + 5, [], [])
         latencies, errors = [], []
         deadline = time.time() + SECONDS
         threads = [threading.Thread(target=client, args=(login, deadline, latencies, errors))
