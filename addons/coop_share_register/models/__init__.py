@@ -7,3 +7,6 @@ from . import coop_share_entry
 from . import coop_share_payment
 from . import coop_share_position
 from . import coop_share_register_demo
+from . import coop_shareholder_portal
+from . import coop_shareholder_change_request
+from . import coop_share_subscription

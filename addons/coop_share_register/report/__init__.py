@@ -1,1 +1,2 @@
 from . import register_reports
+from . import coop_share_statement

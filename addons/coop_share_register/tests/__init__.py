@@ -7,3 +7,7 @@ from . import test_outputs
 from . import test_http
 from . import test_concurrency
 from . import test_browser
+from . import test_portal
+from . import test_portal_http
+from . import test_portal_browser
+from . import test_subscription

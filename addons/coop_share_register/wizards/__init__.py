@@ -1,3 +1,4 @@
 from . import coop_share_position_wizard
 from . import coop_share_export_wizard
 from . import coop_share_import_wizard
+from . import coop_share_portal_invite

@@ -1,0 +1,133 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, fields, http
+from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
+
+from ..models.coop_shareholder_portal import PORTAL_FIELDS
+
+
+class ShareholderPortal(CustomerPortal):
+    """/my/aandelen: a shareholder's holdings in every cooperative, seen through the
+    portal record rules (own holders only); sudo() only after the ownership check."""
+
+    _holders_per_page = 10
+
+    def _shareholder_domain(self):
+        return [("partner_id", "=", request.env.user.partner_id.id)]
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        Holder = request.env["coop.shareholder"]
+        values["shareholding_count"] = Holder.search_count(self._shareholder_domain()) \
+            if Holder.check_access_rights("read", raise_exception=False) else 0
+        return values
+
+    def _shareholder_check_access(self, holder_id):
+        """The holder if it is the current user's own, else raise (404 for the caller)."""
+        holder = request.env["coop.shareholder"].browse(holder_id)
+        holder.check_access_rights("read")
+        holder.check_access_rule("read")
+        holder = holder.exists()
+        if not holder or holder.partner_id != request.env.user.partner_id:
+            raise AccessError(_("This is not your shareholding."))
+        return holder
+
+    def _holder_card(self, holder):
+        """What the page shows of one holding: positions, totals and entries."""
+        positions = holder.positions()
+        entries = request.env["coop.share.entry"].search(
+            ["|", ("holder_to_id", "=", holder.id), ("holder_from_id", "=", holder.id),
+             ("state", "!=", "cancel")], order="date desc, id desc")
+        classes = request.env["coop.share.class"].browse([p["class_id"] for p in positions])
+        return {
+            "holder": holder,
+            "positions": [dict(p, share_class=classes.filtered(
+                lambda c, p=p: c.id == p["class_id"])) for p in positions],
+            "total": {key: sum(p[key] for p in positions)
+                      for key in ("shares", "nominal", "paid", "unpaid")},
+            "entries": entries,
+            "requests": holder.change_request_ids.filtered(lambda r: r.state == "pending"),
+        }
+
+    @http.route(["/my/aandelen", "/my/aandelen/page/<int:page>"], type="http",
+                auth="user", website=True)
+    def portal_my_shareholdings(self, page=1, **kw):
+        values = self._prepare_portal_layout_values()
+        Holder = request.env["coop.shareholder"]
+        domain = self._shareholder_domain()
+        count = Holder.search_count(domain)
+        pager = portal_pager(url="/my/aandelen", total=count, page=page,
+                             step=self._holders_per_page)
+        holders = Holder.search(domain, order="register_id, number",
+                                limit=self._holders_per_page, offset=pager["offset"])
+        values.update({
+            "cards": [self._holder_card(h) for h in holders],
+            "page_name": "shareholdings",
+            "pager": pager,
+            "default_url": "/my/aandelen",
+            "year": fields.Date.from_string(fields.Date.context_today(Holder)).year - 1,
+            "saved": kw.get("saved"),
+        })
+        return request.render("coop_share_register.portal_my_shareholdings", values)
+
+    def _report_response(self, holder, report_xmlid, filename, data=None):
+        report = request.env.ref(report_xmlid).sudo()
+        content = report.with_context(lang=holder.lang).render_qweb_pdf(
+            [holder.id], data=data)[0]
+        return request.make_response(content, headers=[
+            ("Content-Type", "application/pdf"), ("Content-Length", len(content)),
+            ("Content-Disposition", 'attachment; filename="%s"' % filename)])
+
+    @http.route("/my/aandelen/<int:holder_id>/certificaat", type="http", auth="user",
+                website=True)
+    def portal_shareholder_certificate(self, holder_id, **kw):
+        try:
+            holder = self._shareholder_check_access(holder_id)
+        except (AccessError, MissingError):
+            return request.not_found()
+        return self._report_response(
+            holder, "coop_share_register.report_shareholder_certificate_action",
+            "certificate-%s.pdf" % holder.number)
+
+    @http.route("/my/aandelen/<int:holder_id>/jaaroverzicht/<int:year>", type="http",
+                auth="user", website=True)
+    def portal_shareholder_statement(self, holder_id, year, **kw):
+        try:
+            holder = self._shareholder_check_access(holder_id)
+        except (AccessError, MissingError):
+            return request.not_found()
+        if not 1900 < year < 2200:
+            return request.not_found()
+        return self._report_response(
+            holder, "coop_share_register.report_shareholder_statement_action",
+            "statement-%s-%s.pdf" % (holder.number, year), data={"year": year})
+
+    @http.route("/my/aandelen/<int:holder_id>/gegevens", type="http", auth="user",
+                website=True, methods=["GET", "POST"])
+    def portal_shareholder_details(self, holder_id, **post):
+        try:
+            holder = self._shareholder_check_access(holder_id)
+        except (AccessError, MissingError):
+            return request.not_found()
+        error = None
+        if request.httprequest.method == "POST":
+            values = {name: post.get(name, "") for name in PORTAL_FIELDS}
+            try:
+                change = holder.sudo().portal_update(values, request.env.user.partner_id)
+            except ValidationError as exc:
+                error = exc.name
+            else:
+                return request.redirect("/my/aandelen?saved=%s" % (
+                    "pending" if change else "applied"))
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "holder": holder,
+            "form": {name: post.get(name, holder[name] or "") if error else holder[name] or ""
+                     for name in PORTAL_FIELDS},
+            "error": error,
+            "page_name": "shareholder_details",
+        })
+        return request.render("coop_share_register.portal_shareholder_details", values)
