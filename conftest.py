@@ -1,7 +1,8 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """pytest settings for the whole repository (addons/*/tests and tests/)."""
-import signal
+import socket
+import time
 
 import odoo
 import odoo.tests.common
@@ -18,8 +19,15 @@ def load_http(request):
     # configuration file was parsed: point HttpCase.url_open at the configured port.
     odoo.tests.common.PORT = odoo.tools.config["http_port"]
     if request.config.getoption("--odoo-http") and not _http["started"]:
-        # Odoo 11 spawns the HTTP thread in start(stop=True) only in test mode.
-        odoo.tools.config["test_enable"] = True
-        odoo.service.server.start(stop=True)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        # Not odoo.service.server.start(stop=True): it spawns the HTTP thread and then
+        # stops the server again, racing the thread. Spawn the thread alone.
+        server = odoo.service.server.ThreadedServer(odoo.service.wsgi_server.application)
+        server.http_spawn()
+        odoo.service.server.server = server
+        for _ in range(100):  # wait until it accepts connections
+            try:
+                socket.create_connection(("127.0.0.1", odoo.tools.config["http_port"]), 1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
         _http["started"] = True

@@ -198,10 +198,11 @@ def _ensure_template():
         print("[coop] template build failed (rc=%s), see %s" % (rc, logfile), file=sys.stderr)
         print("\n".join(problems[:20]), file=sys.stderr)
         sys.exit(1)
-    # Drop older templates of this project, then publish the new one under its final name.
-    for old in psql("SELECT datname FROM pg_database WHERE datname LIKE 'coopkracht\\_tpl\\_%'").split():
-        if old not in (tmp,):
-            drop_db(old)
+    # Keep the three newest templates (other checkouts may use another lock), drop older ones.
+    olds = psql("SELECT datname FROM pg_database WHERE datname LIKE 'coopkracht\\_tpl\\_%' "
+                "AND datname NOT LIKE '%\\_building' ORDER BY oid DESC").split()
+    for old in olds[2:]:
+        drop_db(old)
     psql('ALTER DATABASE "%s" RENAME TO "%s"' % (tmp, name))
     src = os.path.join(DATA_DIR, "filestore", tmp)
     if os.path.isdir(src):

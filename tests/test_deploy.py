@@ -3,10 +3,13 @@
 """The deployment files stay in step with the local set-up."""
 import configparser
 import os
+import subprocess
+import sys
 
 import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+COMPOSE = [sys.executable, "-W", "ignore", "-c", "from compose.cli.main import main; main()"]
 
 
 def _read(name):
@@ -50,3 +53,20 @@ def test_production_config_has_workers_and_proxy_mode():
     dev.read(os.path.join(ROOT, "config", "odoo.conf"))
     for key in ("limit_time_real", "max_cron_threads"):
         assert key in dev["options"], key
+
+
+def test_compose_file_validates_with_docker_compose():
+    """`docker-compose config` (the validator, no engine needed) accepts the file."""
+    env = dict(os.environ, POSTGRES_PASSWORD="validation-only")
+    proc = subprocess.run(COMPOSE + ["-f", "docker-compose.yml", "config", "-q"], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    assert proc.returncode == 0, proc.stdout
+
+
+def test_compose_file_refuses_to_start_without_password():
+    """Without POSTGRES_PASSWORD the validator stops with the message asking for it."""
+    env = {k: v for k, v in os.environ.items() if k != "POSTGRES_PASSWORD"}
+    proc = subprocess.run(COMPOSE + ["-f", "docker-compose.yml", "config", "-q"], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    assert proc.returncode != 0
+    assert "set POSTGRES_PASSWORD in .env" in proc.stdout
