@@ -44,7 +44,7 @@ class CompassWebsite(http.Controller):
         if len(password) < MIN_PASSWORD_LENGTH:
             return _("Choose a password of at least %d characters.") % MIN_PASSWORD_LENGTH
         if request.env["res.users"].sudo().with_context(active_test=False).search_count(
-                [("login", "=ilike", email)]):
+                ["|", ("login", "=ilike", email), ("email", "=ilike", email)]):
             return _("An account with this e-mail address already exists. Please log in first.")
         return None
 
