@@ -47,7 +47,7 @@ class CompassAnswer(models.Model):
         for answer in self:
             kind = answer.question_id.question_type
             if answer.scale_set and not SCALE_MIN <= answer.value_scale <= SCALE_MAX:
-                raise ValidationError(_("A level must be between %d and %d.") % (SCALE_MIN, SCALE_MAX))
+                raise ValidationError(_("A level must be between %(min)d and %(max)d.") % {"min": SCALE_MIN, "max": SCALE_MAX})
             if kind != "scale" and answer.scale_set:
                 raise ValidationError(_("Only a scale question takes a level."))
             if kind != "yesno" and answer.value_yesno:
@@ -57,7 +57,8 @@ class CompassAnswer(models.Model):
     def create(self, vals):
         scan = self.env["coop.compass.scan"].browse(vals.get("scan_id"))
         if scan.state == "submitted":
-            raise UserError(_("A submitted version of a scan cannot be changed. Reopen the scan to make a new version."))
+            raise UserError(_(
+                "A submitted version of a scan cannot be changed. Reopen the scan to make a new version."))
         return super().create(vals)
 
     @api.multi
@@ -67,14 +68,16 @@ class CompassAnswer(models.Model):
         if "question_id" in vals and any(a.question_id.id != vals["question_id"] for a in self):
             raise UserError(_("An answer cannot be moved to another question."))
         if any(a.scan_id.state == "submitted" for a in self):
-            raise UserError(_("A submitted version of a scan cannot be changed. Reopen the scan to make a new version."))
+            raise UserError(_(
+                "A submitted version of a scan cannot be changed. Reopen the scan to make a new version."))
         return super().write(vals)
 
     @api.multi
     def unlink(self):
         if any(a.scan_id.state == "submitted" for a in self) and not self.env.user.has_group(
                 "coop_website.group_coop_manager"):
-            raise UserError(_("A submitted version of a scan cannot be changed. Reopen the scan to make a new version."))
+            raise UserError(_(
+                "A submitted version of a scan cannot be changed. Reopen the scan to make a new version."))
         return super().unlink()
 
     @api.model
@@ -88,9 +91,9 @@ class CompassAnswer(models.Model):
             try:
                 level = int(raw)
             except (TypeError, ValueError):
-                raise ValidationError(_("A level must be between %d and %d.") % (SCALE_MIN, SCALE_MAX))
+                raise ValidationError(_("A level must be between %(min)d and %(max)d.") % {"min": SCALE_MIN, "max": SCALE_MAX})
             if not SCALE_MIN <= level <= SCALE_MAX:
-                raise ValidationError(_("A level must be between %d and %d.") % (SCALE_MIN, SCALE_MAX))
+                raise ValidationError(_("A level must be between %(min)d and %(max)d.") % {"min": SCALE_MIN, "max": SCALE_MAX})
             vals.update(value_scale=level, scale_set=True)
         elif question.question_type == "yesno":
             if raw not in ("yes", "no"):

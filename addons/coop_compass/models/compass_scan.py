@@ -154,9 +154,9 @@ class CompassScan(models.Model):
                 [("organisation_id", "=", organisation.id), ("state", "=", "draft")], limit=1)
             if open_scan and open_scan.user_id != user:
                 raise UserError(_(
-                    "%s (%s) already has a scan of this organisation in progress. "
+                    "%(person)s (%(organisation)s) already has a scan of this organisation in progress. "
                     "Ask them to finish it, or start a personal scan.")
-                    % (open_scan.partner_id.name, organisation.name))
+                    % {"person": open_scan.partner_id.name, "organisation": organisation.name})
         else:
             open_scan = self.search([("user_id", "=", user.id), ("organisation_id", "=", False),
                                      ("state", "=", "draft")], limit=1)
@@ -236,7 +236,8 @@ class CompassScan(models.Model):
         be in progress."""
         self.ensure_one()
         if self.state != "draft":
-            raise UserError(_("A submitted version of a scan cannot be changed. Reopen the scan to make a new version."))
+            raise UserError(_(
+                "A submitted version of a scan cannot be changed. Reopen the scan to make a new version."))
         questions = self.env["coop.compass.question"].browse(list(values)).exists()
         existing = {a.question_id.id: a for a in self.answer_ids}
         Answer = self.env["coop.compass.answer"]

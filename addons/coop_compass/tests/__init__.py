@@ -4,3 +4,4 @@ from . import test_compass_figures
 from . import test_compass_access
 from . import test_compass_portal
 from . import test_compass_report
+from . import test_compass_browser

@@ -26,11 +26,11 @@ class SharedCursorMixin:
 
     def sync(self):
         """Hand the test's changes to the next request (a savepoint, not a real commit)."""
-        self.cr.commit()
+        self.cr.commit()  # pylint: disable=invalid-commit
 
     def authenticate(self, user, password):
         self.sync()
-        super().authenticate(user, password)
+        return super().authenticate(user, password)
 
     def url_open(self, url, data=None, timeout=10):
         self.sync()

@@ -113,6 +113,13 @@ class TestCompassPortal(SharedCursorMixin, CompassFactoryMixin, HttpCase):
         self.assertIsNone(self._checked(response.text, "q_%d" % self.q1b.id))
         self.assertIn("Meer jongeren", response.text)
 
+    def test_level_zero_can_be_chosen(self):
+        """The radio button of level 0 carries the value 0 (QWeb drops falsy attribute values)."""
+        self.authenticate("web_author", "web_author")
+        page = lxml_html.fromstring(self.url_open(self._step_url(self.scan, 1)).text)
+        values = page.xpath('//input[@name="q_%d"]/@value' % self.q1a.id)
+        self.assertEqual(values, ["0", "1", "2", "3", "4"])
+
     def test_question_of_another_page_is_ignored(self):
         """A posted answer to a question that is not on the page is not saved."""
         self.authenticate("web_author", "web_author")
