@@ -33,9 +33,13 @@ def export(db, addons):
         d = os.path.join(ROOT, "addons", addon, "i18n")
         os.makedirs(d, exist_ok=True)
         pot = os.path.join(d, "%s.pot" % addon)
-        subprocess.check_call(coop.odoo_cmd(conf, "-d", db, "--i18n-export=%s" % pot,
+        # Odoo 11 takes the format from the file name and knows no .pot: export a
+        # language-less .po (that is a template) and rename it.
+        tmp = os.path.join(d, ".%s-template.po" % addon)
+        subprocess.check_call(coop.odoo_cmd(conf, "-d", db, "--i18n-export=%s" % tmp,
                                             "--modules=%s" % addon, "--stop-after-init",
                                             "--log-level=warn"), stdin=subprocess.DEVNULL)
+        os.replace(tmp, pot)
         po = os.path.join(d, "nl.po")
         if os.path.exists(po):
             subprocess.check_call(["msgmerge", "--quiet", "--update", "--backup=none",

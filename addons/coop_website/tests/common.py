@@ -1,8 +1,34 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories and helpers shared by the tests of all coop_* addons."""
+import contextlib
+import socket
+import threading
+
+from odoo import SUPERUSER_ID, api
 from odoo.tests.common import HttpCase, SavepointCase, at_install, post_install
 from odoo.tools import config
+
+_http = {}
+
+
+def ensure_http_server():
+    """Make sure Odoo's HTTP server answers on the configured port.
+
+    Odoo 11's server.start(stop=True) spawns the HTTP thread and then shuts it down
+    again when the thread was quick enough to create its socket (a race): the test
+    run may have no server. Start our own WSGI thread in that case."""
+    port = int(config["http_port"])
+    with socket.socket() as sock:
+        sock.settimeout(2)
+        if sock.connect_ex(("127.0.0.1", port)) == 0:
+            return
+    from odoo.service import wsgi_server
+    from odoo.service.server import ThreadedWSGIServerReloadable
+    httpd = ThreadedWSGIServerReloadable("127.0.0.1", port, wsgi_server.application)
+    thread = threading.Thread(target=httpd.serve_forever, name="coop.test.httpd", daemon=True)
+    thread.start()
+    _http["httpd"] = httpd
 
 
 def new_user(env, login, groups, **values):
@@ -38,11 +64,64 @@ class CoopSavepointCase(SavepointCase):
         cls.user_portal = new_user(cls.env, "portal_person", ["base.group_portal"])
 
 
+class _ServerMixin(object):
+    """Makes sure the HTTP server is up, and gives access to the server's cursor."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ensure_http_server()
+
+    @contextlib.contextmanager
+    def server_env(self):
+        """An environment (superuser) on the cursor the server's requests use, while
+        holding its lock: records made in it are seen by the pages (and rolled back
+        when the test ends). Keep the block short: requests wait meanwhile."""
+        cr = self.registry.cursor()  # the test cursor, locked for this thread
+        try:
+            yield api.Environment(cr, SUPERUSER_ID, {})
+            cr.commit()  # pylint: disable=invalid-commit  (a TestCursor: moves its savepoint)
+        finally:
+            cr.close()  # releases the lock; the test cursor itself stays open
+
+
 @at_install(False)
 @post_install(True)
-class CoopBrowserCase(HttpCase):
-    """A real headless Chromium against Odoo's test server; the browser sees the
-    test's own (rolled back) data. Screenshots go to test-output/screenshots/."""
+class CoopHttpCase(_ServerMixin, HttpCase):
+    """HttpCase whose self.cr / self.env are the cursor the server's requests use.
+
+    In Odoo 11 an HttpCase's own cursor is not the one its HTTP requests see, so
+    records created in a test would be invisible to the pages. Here self.env works
+    on the registry's test cursor: pages see the test's data, and everything is
+    rolled back when the test ends. Safe with url_open (one request at a time);
+    call share_with_server() after creating data and before a request that may fail
+    (a failing request rolls back to the last share point). Browser tests must use
+    server_env() instead (the browser's requests run while the test goes on)."""
+
+    def setUp(self):
+        super().setUp()
+        own_cr, own_env = self.cr, self.env
+
+        def restore():
+            # before Odoo's own clean-ups, which close self.cr and leave test mode
+            self.env.reset()
+            self.cr, self.env = own_cr, own_env
+        self.cr = self.registry.test_cr
+        self.env = api.Environment(self.cr, SUPERUSER_ID, {})
+        self.addCleanup(restore)
+
+    def share_with_server(self):
+        """Make the test's writes part of what the next requests start from
+        (a savepoint of the test cursor; nothing is committed to the database)."""
+        self.cr.commit()  # pylint: disable=invalid-commit  (a TestCursor: moves its savepoint)
+
+
+@at_install(False)
+@post_install(True)
+class CoopBrowserCase(_ServerMixin, HttpCase):
+    """A real headless Chromium against Odoo's test server. self.env is the test's
+    own cursor; records the browser must see are made inside `with self.server_env()
+    as env:`. Screenshots go to test-output/screenshots/."""
 
     browser_width = 1280
 
@@ -58,3 +137,29 @@ class CoopBrowserCase(HttpCase):
         self.authenticate(login, password)
         self.browser.get(self.base_url + "/web/login")
         self.browser.driver.add_cookie({"name": "session_id", "value": self.session_id, "path": "/"})
+
+
+# Texts of Odoo's placeholders and English boilerplate that must not appear on
+# Coopkracht's (Dutch) public pages.
+PLACEHOLDER_TEXTS = (
+    "YourCompany", "Your logo", "555", "passionate people", "Powered by", "Shop",
+    "yourcompany.example.com", "My Website", "Our Products", "Connect with us",
+    "Contact us", "Sign in", "About us", "Subtitle", "free website",
+)
+
+
+def page_text(html):
+    """What a visitor reads on an HTML page: the body's text (no script or style)
+    plus the alt, title, placeholder and aria-label attributes."""
+    from lxml import html as lxml_html
+    if isinstance(html, bytes):
+        html = html.decode("utf-8")
+    doc = lxml_html.fromstring(html)
+    for bad in doc.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    body = doc.find("body")
+    root = body if body is not None else doc
+    parts = [root.text_content()]
+    for attr in ("alt", "title", "placeholder", "aria-label"):
+        parts.extend(root.xpath("//@%s" % attr))
+    return " ".join(" ".join(parts).split())
