@@ -15,6 +15,7 @@ STYLES = {
 SIZE = 520
 CENTER = SIZE / 2.0
 RADIUS = 170.0
+MARGIN = 70  # room for the axis labels left and right
 RINGS = (20, 40, 60, 80, 100)
 
 
@@ -52,9 +53,9 @@ def radar_svg(labels, series, title="Radar chart"):
         raise ValueError("A radar chart needs at least three axes.")
     legend_height = 22 * len(series) + 10
     height = SIZE + legend_height
-    out = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" '
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="%d 0 %d %d" width="100%%" '
            'role="img" aria-labelledby="radar-title" class="o_coop_compass_radar" '
-           'style="max-width:%dpx;font-family:sans-serif">' % (SIZE, height, SIZE),
+           'style="max-width:%dpx;font-family:sans-serif">' % (-MARGIN, SIZE + 2 * MARGIN, height, SIZE + 2 * MARGIN),
            '<title id="radar-title">%s</title>' % escape(title)]
     # grid: rings and axes
     for ring in RINGS:

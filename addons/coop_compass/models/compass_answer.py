@@ -47,7 +47,7 @@ class CompassAnswer(models.Model):
         for answer in self:
             kind = answer.question_id.question_type
             if answer.scale_set and not SCALE_MIN <= answer.value_scale <= SCALE_MAX:
-                raise ValidationError(_("A level must be between %(min)d and %(max)d.") % {"min": SCALE_MIN, "max": SCALE_MAX})
+                raise ValidationError(self._level_error())
             if kind != "scale" and answer.scale_set:
                 raise ValidationError(_("Only a scale question takes a level."))
             if kind != "yesno" and answer.value_yesno:
@@ -81,6 +81,10 @@ class CompassAnswer(models.Model):
         return super().unlink()
 
     @api.model
+    def _level_error(self):
+        return _("A level must be between %(min)d and %(max)d.") % {"min": SCALE_MIN, "max": SCALE_MAX}
+
+    @api.model
     def _values_from_raw(self, question, raw):
         """Field values for an answer to question from a raw form value."""
         raw = raw.strip() if isinstance(raw, str) else raw
@@ -91,9 +95,9 @@ class CompassAnswer(models.Model):
             try:
                 level = int(raw)
             except (TypeError, ValueError):
-                raise ValidationError(_("A level must be between %(min)d and %(max)d.") % {"min": SCALE_MIN, "max": SCALE_MAX})
+                raise ValidationError(self._level_error())
             if not SCALE_MIN <= level <= SCALE_MAX:
-                raise ValidationError(_("A level must be between %(min)d and %(max)d.") % {"min": SCALE_MIN, "max": SCALE_MAX})
+                raise ValidationError(self._level_error())
             vals.update(value_scale=level, scale_set=True)
         elif question.question_type == "yesno":
             if raw not in ("yes", "no"):

@@ -2,38 +2,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories for the compass tests: a small questionnaire of their own (the shipped
 content is archived for the test), organisations, portal users and scans."""
-import odoo
-from odoo import api
-
 from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_user
 
 
-class SharedCursorMixin:
-    """For HttpCase classes. In Odoo 11 an HttpCase's own cursor (self.cr / self.env) is not
-    the cursor the HTTP server uses in test mode, so requests do not see the test's data.
-    Use the server's test cursor in the test as well; its commit() only moves a savepoint,
-    and everything is rolled back when the test ends."""
-
-    def setUp(self):
-        super().setUp()
-        own_cr, own_env = self.cr, self.env
-
-        def restore():
-            self.cr, self.env = own_cr, own_env
-        self.addCleanup(restore)
-        self.cr = self.registry.test_cr
-        self.env = api.Environment(self.cr, odoo.SUPERUSER_ID, {})
-
-    def sync(self):
-        """Hand the test's changes to the next request (a savepoint, not a real commit)."""
-        self.cr.commit()  # pylint: disable=invalid-commit
+class ShareOnRequestMixin:
+    """For CoopHttpCase classes: hand the test's writes to the server before every
+    request, and forget cached values after it (the request may have changed them)."""
 
     def authenticate(self, user, password):
-        self.sync()
+        self.share_with_server()
         return super().authenticate(user, password)
 
     def url_open(self, url, data=None, timeout=10):
-        self.sync()
+        self.share_with_server()
         response = super().url_open(url, data=data, timeout=timeout)
         self.env.cache.invalidate()
         return response
