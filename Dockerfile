@@ -19,7 +19,8 @@ ENV PATH="/opt/coop-npm/node_modules/.bin:${PATH}"
 RUN useradd --system --home /var/lib/odoo --shell /usr/sbin/nologin odoo \
     && mkdir -p /var/lib/odoo /mnt/coop-addons && chown odoo /var/lib/odoo
 COPY config/odoo-docker.conf /etc/odoo/odoo.conf
+COPY scripts/odoo-bin /usr/local/bin/odoo
 USER odoo
 EXPOSE 8069 8072
-ENTRYPOINT ["python", "-c", "import odoo.cli; odoo.cli.main()", "-c", "/etc/odoo/odoo.conf"]
+ENTRYPOINT ["python", "/usr/local/bin/odoo", "-c", "/etc/odoo/odoo.conf"]
 

@@ -129,7 +129,7 @@ def write_config(path, db, port, extra=None):
 
 
 def odoo_cmd(conf, *args):
-    return [PYTHON, "-c", "import odoo.cli; odoo.cli.main()", "-c", conf] + list(args)
+    return [PYTHON, os.path.join(ROOT, "scripts", "odoo-bin"), "-c", conf] + list(args)
 
 
 def run_odoo(conf, logfile, *args):

@@ -38,6 +38,7 @@ def test_dockerfile_uses_the_same_lock_and_python():
     assert "requirements.lock" in docker and "--no-deps" in docker
     assert "package-lock.json" in docker and "npm ci" in docker
     assert "wkhtmltopdf" in docker
+    assert "scripts/odoo-bin" in docker and '"-c", "import odoo' not in docker
 
 
 def test_production_config_has_workers_and_proxy_mode():

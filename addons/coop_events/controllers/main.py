@@ -1,0 +1,108 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, http
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.website_event_sale.controllers.main import WebsiteEventSaleController
+
+
+class CoopEventController(WebsiteEventSaleController):
+
+    def _coop_fix_tickets(self, event, post):
+        """Give each attendee of the posted form the ticket their organisation's membership
+        on the event date entitles them to, whatever ticket was chosen on the page.
+        Returns (post, refusal message or None)."""
+        post = dict(post)
+        emails = []
+        for key in list(post):
+            counter, _sep, field = key.partition("-")
+            if field != "email" or counter == "0":
+                continue
+            email = (post[key] or "").strip()
+            if email.lower() in emails:
+                return post, _("%s appears twice in this registration.") % email
+            emails.append(email.lower())
+            existing = request.env["event.registration"].sudo().search_count([
+                ("event_id", "=", event.id), ("email", "=ilike", email),
+                ("state", "!=", "cancel")])
+            if existing:
+                return post, _("%(email)s is already registered for %(event)s.") % {
+                    "email": email, "event": event.name}
+            ticket = event.sudo()._coop_ticket_for(email=email)
+            if ticket:
+                post["%s-ticket_id" % counter] = str(ticket.id)
+        return post, None
+
+    @http.route()
+    def registration_confirm(self, event, **post):
+        post, refusal = self._coop_fix_tickets(event, post)
+        if refusal:
+            return request.render("coop_events.registration_refused",
+                                  {"event": event, "message": refusal})
+        return super().registration_confirm(event, **post)
+
+    # -- webinar recordings ----------------------------------------------------------
+    def _coop_may_watch(self, event):
+        """Registrants of the event (by contact or e-mail) may watch; contacts of member
+        organisations too when the event says so."""
+        user = request.env.user
+        if user._is_public():
+            return False
+        partner = user.partner_id
+        domain = [("event_id", "=", event.id), ("state", "in", ("open", "done")), "|",
+                  ("partner_id", "=", partner.id), ("email", "=ilike", partner.email or "-")]
+        if request.env["event.registration"].sudo().search_count(domain):
+            return True
+        return bool(event.coop_recording_for_members and partner.coop_is_member_on())
+
+    @http.route(['/event/<model("event.event"):event>/recording'], type="http",
+                auth="public", website=True, sitemap=False)
+    def coop_recording(self, event, **kw):
+        event = event.sudo()
+        if not event.coop_recording_url:
+            raise request.not_found()
+        if request.env.user._is_public():
+            return request.redirect("/web/login?redirect=/event/%d/recording" % event.id)
+        if not self._coop_may_watch(event):
+            return request.render("coop_events.recording_refused", {"event": event},
+                                  status=403)
+        return request.render("coop_events.recording_page", {"event": event})
+
+    # -- evaluations -------------------------------------------------------------------
+    def _coop_evaluation_values(self, evaluation, **extra):
+        values = {
+            "evaluation": evaluation,
+            "event": evaluation.event_id,
+            "aspects": request.env["coop.event.evaluation.aspect"].sudo().search([]),
+            "scores": range(11),
+        }
+        values.update(extra)
+        return values
+
+    @http.route(["/evaluatie/<string:token>"], type="http", auth="public", website=True,
+                sitemap=False)
+    def coop_evaluation(self, token, **post):
+        Evaluation = request.env["coop.event.evaluation"]
+        found = Evaluation._coop_find_token(token)
+        if not found:
+            return request.render("coop_events.evaluation_message",
+                                  {"message": _("This evaluation link is not valid.")},
+                                  status=404)
+        try:
+            evaluation = Evaluation._coop_by_token(
+                token, post.get("event_id") or found.event_id.id)
+        except UserError as error:
+            return request.render("coop_events.evaluation_message",
+                                  {"message": error.name}, status=403)
+        if request.httprequest.method != "POST":
+            return request.render("coop_events.evaluation_form",
+                                  self._coop_evaluation_values(evaluation))
+        values = dict(post, best_ids=request.httprequest.form.getlist("best_ids"))
+        try:
+            evaluation.coop_submit(values)
+        except (UserError, ValidationError) as error:
+            return request.render("coop_events.evaluation_form", self._coop_evaluation_values(
+                evaluation, error=error.name, post=post))
+        return request.render("coop_events.evaluation_message", {
+            "message": _("Thank you for your evaluation!"), "done": True})

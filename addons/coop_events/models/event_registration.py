@@ -1,0 +1,159 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class EventRegistration(models.Model):
+    _inherit = "event.registration"
+
+    coop_org_id = fields.Many2one(
+        comodel_name="res.partner", string="Organisation", index=True, readonly=True,
+        help="The registrant's organisation, found from the e-mail address or the contact.")
+    coop_is_member = fields.Boolean(
+        string="Member on event date", readonly=True,
+        help="The organisation was a member of Coopkracht on the day of the event.")
+    coop_newcomer = fields.Boolean(
+        string="Newcomer", compute="_compute_coop_newcomer", store=True,
+        help="Not a member organisation, or first Soirée: preferably paired with a member.")
+    coop_attendance = fields.Selection(
+        selection=[("unknown", "Not marked"), ("attended", "Attended"),
+                   ("no_show", "No-show")],
+        string="Attendance", default="unknown", required=True, copy=False)
+    coop_link_sent = fields.Boolean(string="Online link sent", readonly=True, copy=False)
+    coop_pairing_ids = fields.Many2many(
+        comodel_name="coop.event.pairing", relation="coop_event_pairing_registration_rel",
+        column1="registration_id", column2="pairing_id", string="Conversations", readonly=True)
+
+    @api.depends("coop_is_member", "coop_org_id", "email", "event_id.coop_kind")
+    def _compute_coop_newcomer(self):
+        for registration in self:
+            registration.coop_newcomer = (
+                not registration.coop_is_member or not registration._coop_earlier_soiree())
+
+    def _coop_earlier_soiree(self):
+        """Whether the same person or organisation took part in an earlier Soirée."""
+        if not self.event_id.date_begin:
+            return False
+        domain = [("event_id.coop_kind", "=", "soiree"),
+                  ("event_id.date_begin", "<", self.event_id.date_begin),
+                  ("state", "in", ("open", "done")), ("id", "!=", self.id or 0)]
+        if self.coop_org_id:
+            domain.append(("coop_org_id", "=", self.coop_org_id.id))
+        elif self.email:
+            domain.append(("email", "=ilike", self.email.strip()))
+        else:
+            return False
+        return bool(self.sudo().search_count(domain))
+
+    @api.model
+    def _coop_find_organisation(self, email=None, partner=None):
+        """The organisation (commercial partner) of a registrant: the contact with this
+        e-mail address when there is one (a member's contact first), else the given
+        partner unless it is the website's anonymous user."""
+        Partner = self.env["res.partner"].sudo()
+        if email and email.strip():
+            contacts = Partner.search([("email", "=ilike", email.strip())])
+            if contacts:
+                members = contacts.filtered(
+                    lambda c: c.commercial_partner_id.coop_membership_state == "member")
+                return (members or contacts)[0].commercial_partner_id
+        if partner:
+            public = self.env.ref("base.public_partner", raise_if_not_found=False)
+            if partner != public:
+                return partner.sudo().commercial_partner_id
+        return Partner
+
+    def _coop_person_key(self):
+        """Who this registrant is, across events: the contact, else the e-mail address."""
+        self.ensure_one()
+        if self.partner_id and self.email and (self.partner_id.email or "").lower() == \
+                self.email.strip().lower():
+            return "p%d" % self.partner_id.id
+        if self.email:
+            return "e:%s" % self.email.strip().lower()
+        return "r%d" % self.id
+
+    def coop_org_key(self):
+        """Key of the organisation for the pairing rule (None: unknown, never equal)."""
+        self.ensure_one()
+        return self.coop_org_id.id or None
+
+    def _coop_fill_membership(self, vals):
+        """Add organisation, membership on the event date and the right ticket to vals."""
+        event = self.env["event.event"].browse(vals.get("event_id"))
+        partner = self.env["res.partner"].browse(vals.get("partner_id") or [])
+        organisation = self._coop_find_organisation(vals.get("email"), partner)
+        vals["coop_org_id"] = organisation.id or False
+        vals["coop_is_member"] = bool(organisation) and organisation.coop_is_member_on(
+            event._coop_membership_date())
+        if event and event._coop_member_ticket() and not vals.get("event_ticket_id"):
+            ticket = event._coop_ticket_for(vals.get("email"), partner)
+            vals["event_ticket_id"] = ticket.id
+        return vals
+
+    @api.constrains("event_ticket_id", "coop_is_member", "email", "partner_id")
+    def _check_coop_member_ticket(self):
+        for registration in self:
+            ticket = registration.event_ticket_id
+            if ticket.coop_audience == "member" and not registration.coop_is_member:
+                raise ValidationError(_(
+                    "The free ticket of %(event)s is for contacts of member organisations "
+                    "only. %(who)s is not a contact of a member on the event date; "
+                    "please choose the non-member ticket.") % {
+                        "event": registration.event_id.name,
+                        "who": registration.email or registration.name or _("This registrant")})
+
+    @api.constrains("email", "event_id", "state")
+    def _check_coop_duplicate(self):
+        for registration in self.filtered(lambda r: r.email and r.state != "cancel"):
+            count = self.sudo().search_count([
+                ("event_id", "=", registration.event_id.id), ("id", "!=", registration.id),
+                ("email", "=ilike", registration.email.strip()), ("state", "!=", "cancel")])
+            if count:
+                raise ValidationError(_(
+                    "%(email)s is already registered for %(event)s.") % {
+                        "email": registration.email, "event": registration.event_id.name})
+
+    @api.model
+    def create(self, vals):
+        vals = self._coop_fill_membership(dict(vals))
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if any(key in vals for key in ("email", "partner_id", "event_id")):
+            for registration in self:
+                values = dict(vals)
+                merged = {
+                    "event_id": values.get("event_id", registration.event_id.id),
+                    "partner_id": values.get("partner_id", registration.partner_id.id),
+                    "email": values.get("email", registration.email),
+                    "event_ticket_id": values.get("event_ticket_id",
+                                                  registration.event_ticket_id.id),
+                }
+                self._coop_fill_membership(merged)
+                values.update(coop_org_id=merged["coop_org_id"],
+                              coop_is_member=merged["coop_is_member"])
+                super(EventRegistration, registration).write(values)
+            return True
+        return super().write(vals)
+
+    @api.multi
+    def action_coop_mark_attended(self):
+        for registration in self:
+            if registration.state not in ("open", "done"):
+                raise UserError(_("Only confirmed registrations can be marked as attended "
+                                  "(%s).") % registration.name)
+        self.write({"coop_attendance": "attended", "state": "done",
+                    "date_closed": fields.Datetime.now()})
+        return True
+
+    @api.multi
+    def action_coop_mark_no_show(self):
+        for registration in self:
+            if registration.state not in ("open", "done"):
+                raise UserError(_("Only confirmed registrations can be marked as no-show "
+                                  "(%s).") % registration.name)
+        self.write({"coop_attendance": "no_show", "state": "open"})
+        return True

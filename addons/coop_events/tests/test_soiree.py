@@ -1,0 +1,146 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import itertools
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.coop_website.tests.common import as_user
+
+from .common import CoopEventCase
+
+
+class TestSoiree(CoopEventCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.soiree = cls.make_event("Soirée Gent", kind="soiree", begin="2030-10-14 17:00:00",
+                                    end="2030-10-14 21:00:00", coop_city="Gent")
+        cls.orgs = [cls.make_org("Coop %d" % i, member=i % 2 == 0) for i in range(7)]
+        cls.regs = cls.env["event.registration"]
+        for i, org in enumerate(cls.orgs):
+            contact = cls.make_contact(org, "Deelnemer %d" % i, "p%d@coop%d.example" % (i, i))
+            cls.regs |= cls.register(cls.soiree, contact.name, contact.email, partner=contact)
+        # two people of the same organisation
+        extra = cls.make_contact(cls.orgs[0], "Collega 0", "collega@coop0.example")
+        cls.regs |= cls.register(cls.soiree, extra.name, extra.email, partner=extra)
+
+    def _pairs(self, event):
+        return [frozenset(p.registration_ids.ids) for p in event.coop_pairing_ids]
+
+    def test_pairing_persisted_with_rules(self):
+        """Eight people, three rounds: four tables a round, every round everybody once,
+        colleagues never together, no pair twice, different questions per round."""
+        self.soiree.action_coop_make_pairing(seed=1)
+        pairings = self.soiree.coop_pairing_ids
+        self.assertEqual(len(pairings), 12)
+        colleagues = self.regs.filtered(lambda r: r.coop_org_id == self.orgs[0])
+        self.assertEqual(len(colleagues), 2)
+        for number in (1, 2, 3):
+            of_round = pairings.filtered(lambda p: p.round == number)
+            self.assertEqual(sorted(of_round.mapped("registration_ids").ids), sorted(self.regs.ids))
+            for pairing in of_round:
+                self.assertNotEqual(pairing.registration_ids, colleagues)
+        pairs = self._pairs(self.soiree)
+        self.assertEqual(len(pairs), len(set(pairs)))
+        questions = [set(pairings.filtered(lambda p: p.round == n)[0].question_ids.ids)
+                     for n in (1, 2, 3)]
+        for a, b in itertools.combinations(questions, 2):
+            self.assertFalse(a & b, "a question came back in another round")
+        self.assertTrue(all(questions))
+
+    def test_odd_number_gives_table_of_three(self):
+        """With one no-show (seven people) each round has exactly one table of three."""
+        self.regs[-1].action_coop_mark_no_show()
+        self.soiree.action_coop_make_pairing(seed=2)
+        for number in (1, 2, 3):
+            sizes = sorted(len(p.registration_ids) for p in self.soiree.coop_pairing_ids
+                           if p.round == number)
+            self.assertEqual(sizes, [2, 2, 3])
+
+    def test_avoids_earlier_soiree_pairs(self):
+        """People who met at an earlier Soirée are not paired again."""
+        earlier = self.make_event("Soirée Antwerpen", kind="soiree",
+                                  begin="2029-10-14 17:00:00", end="2029-10-14 21:00:00")
+        a, b = self.regs[1], self.regs[2]
+        ea = self.register(earlier, a.name, a.email, partner=a.partner_id)
+        eb = self.register(earlier, b.name, b.email, partner=b.partner_id)
+        self.env["coop.event.pairing"].create({
+            "event_id": earlier.id, "round": 1, "table_number": 1,
+            "registration_ids": [(6, 0, (ea | eb).ids)]})
+        for seed in range(5):
+            self.soiree.action_coop_make_pairing(seed=seed)
+            self.assertNotIn(frozenset((a | b).ids), self._pairs(self.soiree))
+
+    def test_regenerate_replaces(self):
+        """Regenerating replaces the conversations instead of adding to them."""
+        self.soiree.action_coop_make_pairing(seed=1)
+        self.soiree.action_coop_make_pairing(seed=2)
+        self.assertEqual(len(self.soiree.coop_pairing_ids), 12)
+
+    def test_too_few_attendees(self):
+        """A pairing request with fewer than two attendees is refused."""
+        lonely = self.make_event("Lege soirée", kind="soiree")
+        self.register(lonely, "Enige", "enige@example.org")
+        with self.assertRaisesRegex(UserError, "At least two participants"):
+            lonely.action_coop_make_pairing()
+
+    def test_manual_adjustment_checked(self):
+        """Hand-made changes keep the rules: colleagues, strangers of another event,
+        or a fourth person are refused; a valid swap is accepted."""
+        self.soiree.action_coop_make_pairing(seed=1)
+        colleagues = self.regs.filtered(lambda r: r.coop_org_id == self.orgs[0])
+        table = self.soiree.coop_pairing_ids[0]
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.env["coop.event.pairing"].create({
+                "event_id": self.soiree.id, "round": 9, "table_number": 1,
+                "registration_ids": [(6, 0, colleagues.ids)]})
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            table.registration_ids = [(6, 0, self.regs[:4].ids)]
+        other = self.make_event("Andere", kind="soiree")
+        stranger = self.register(other, "Vreemde", "vreemde@example.org")
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            table.registration_ids = [(4, stranger.id)]
+        # a valid swap of two people between two tables of round 1
+        round1 = self.soiree.coop_pairing_ids.filtered(lambda p: p.round == 1)
+        for t1, t2 in itertools.permutations(round1, 2):
+            x, y = t1.registration_ids[0], t2.registration_ids[0]
+            new1 = t1.registration_ids - x | y
+            new2 = t2.registration_ids - y | x
+            others = {frozenset(p.registration_ids.ids)
+                      for p in self.soiree.coop_pairing_ids - t1 - t2}
+            if any(len(n.mapped("coop_org_id")) < len(n) for n in (new1, new2)) or \
+                    frozenset(new1.ids) in others or frozenset(new2.ids) in others:
+                continue
+            t1.coop_swap(x, y)
+            self.assertEqual(t1.registration_ids, new1)
+            self.assertEqual(t2.registration_ids, new2)
+            break
+        else:
+            self.fail("no valid swap found to test")
+        # a swap that puts colleagues together is refused
+        c1, c2 = colleagues
+        t_c1 = round1.filtered(lambda p: c1 in p.registration_ids)
+        partner = t_c1.registration_ids - c1
+        t_c2 = round1.filtered(lambda p: c2 in p.registration_ids)
+        if t_c1 != t_c2:
+            with self.assertRaises(ValidationError), self.env.cr.savepoint():
+                t_c1.coop_swap(partner[0], c2)
+
+    def test_schedule_reports_render(self):
+        """The schedules per participant and per table render with names and questions."""
+        self.soiree.action_coop_make_pairing(seed=1)
+        for xmlid in ("coop_events.report_schedule_participant",
+                      "coop_events.report_schedule_table"):
+            html = self.env.ref(xmlid).render_qweb_html(self.soiree.ids)[0].decode()
+            self.assertIn("Deelnemer 3", html)
+            self.assertIn(self.soiree.coop_pairing_ids[0].question_ids[0].name[:20], html)
+
+    def test_staff_can_pair_board_cannot(self):
+        """Staff regenerates the pairing; a board member cannot change conversations."""
+        as_user(self.soiree, self.user_coop).action_coop_make_pairing(seed=3)
+        self.assertTrue(self.soiree.coop_pairing_ids)
+        with self.assertRaises(AccessError):
+            as_user(self.soiree.coop_pairing_ids[:1], self.user_board).write({"round": 7})
+        with self.assertRaises(AccessError):
+            as_user(self.soiree.coop_pairing_ids[:1], self.user_internal).read(["round"])

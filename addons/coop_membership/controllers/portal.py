@@ -1,0 +1,97 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from werkzeug.urls import url_quote
+
+from odoo import _, http
+from odoo.exceptions import UserError
+from odoo.http import request
+from odoo.tools import html_escape
+
+from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
+
+EDITABLE_FIELDS = ("phone", "email", "website", "street", "zip", "city")
+
+
+class MembershipPortal(CustomerPortal):
+
+    def _coop_organisation(self):
+        """The logged-in user's organisation (its commercial partner), read with sudo:
+        the portal user only ever reaches its own organisation through here."""
+        org = request.env.user.partner_id.commercial_partner_id
+        return org.sudo() if org.is_company else request.env["res.partner"]
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["coop_has_membership"] = bool(self._coop_organisation())
+        return values
+
+    @http.route(["/my/membership", "/my/membership/page/<int:page>"], type="http",
+                auth="user", website=True)
+    def portal_my_membership(self, page=1, **kw):
+        org = self._coop_organisation()
+        if not org:
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        Invoice = request.env["account.invoice"].sudo()
+        domain = [("partner_id", "=", org.id), ("coop_fee_year", "!=", False),
+                  ("state", "!=", "draft")]
+        pager = portal_pager(url="/my/membership", total=Invoice.search_count(domain),
+                             page=page, step=self._items_per_page)
+        values.update({
+            "page_name": "membership",
+            "organisation": org,
+            "invoices": Invoice.search(domain, order="coop_fee_year desc, id desc",
+                                       limit=self._items_per_page, offset=pager["offset"]),
+            "applications": org.coop_application_ids,
+            "sectors": request.env["coop.membership.sector"].sudo().search([]),
+            "pager": pager,
+            "saved": kw.get("saved"),
+            "error": kw.get("error"),
+        })
+        return request.render("coop_membership.portal_my_membership", values)
+
+    @http.route("/my/membership/update", type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_membership_update(self, **post):
+        org = self._coop_organisation()
+        if not org:
+            return request.redirect("/my")
+        values = {f: (post.get(f) or "").strip() or False for f in EDITABLE_FIELDS}
+        sectors = request.env["coop.membership.sector"].sudo().browse(
+            [int(s) for s in request.httprequest.form.getlist("sector_ids") if s.isdigit()]).exists()
+        values["coop_sector_ids"] = [(6, 0, sectors.ids)]
+        values["coop_directory_published"] = bool(post.get("coop_directory_published")) and \
+            org.coop_membership_state == "member"
+        changes = []
+        for field in EDITABLE_FIELDS:
+            if (org[field] or False) != values[field]:
+                changes.append("%s: %s → %s" % (org._fields[field].get_description(
+                    request.env)["string"], org[field] or "", values[field] or ""))
+        if set(org.coop_sector_ids.ids) != set(sectors.ids):
+            changes.append(_("Sectors: %s → %s") % (", ".join(org.coop_sector_ids.mapped("name")),
+                                                     ", ".join(sectors.mapped("name"))))
+        if org.coop_directory_published != values["coop_directory_published"]:
+            changes.append(_("Member directory: %s") % (
+                _("yes") if values["coop_directory_published"] else _("no")))
+        org.write(values)
+        if changes:
+            org.message_post(
+                body="<p>%s</p><ul>%s</ul>" % (
+                    _("Changed in the portal by %s:") % request.env.user.name,
+                    "".join("<li>%s</li>" % html_escape(c) for c in changes)),
+                author_id=request.env.user.partner_id.id)
+        return request.redirect("/my/membership?saved=1")
+
+    @http.route("/my/membership/application/<int:application_id>/submit", type="http",
+                auth="user", website=True, methods=["POST"])
+    def portal_application_submit(self, application_id, **post):
+        org = self._coop_organisation()
+        application = request.env["coop.membership.application"].sudo().browse(application_id)
+        if not org or not application.exists() or application.partner_id != org:
+            return request.not_found()
+        try:
+            with request.env.cr.savepoint():
+                application.action_submit()
+        except UserError as exc:
+            return request.redirect("/my/membership?error=%s" % url_quote(exc.name))
+        return request.redirect("/my/membership?saved=1")

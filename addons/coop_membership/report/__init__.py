@@ -1,0 +1,1 @@
+from . import member_list_xlsx

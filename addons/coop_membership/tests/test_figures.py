@@ -1,0 +1,53 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
+
+from odoo.addons.coop_website.tests.common import as_user
+
+from .common import MembershipCase
+
+
+class TestFigures(MembershipCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for i in range(3):
+            cls.make_member("Oud %d" % i, join_date="2035-02-01")
+        cls.make_member("Nieuw", join_date="2036-05-01", category=cls.cat_large)
+        cls.make_member("Weg", join_date="2035-01-01", coop_membership_state="former",
+                        coop_leave_date="2036-07-01", coop_leave_reason_id=cls.reason.id)
+
+    def test_members_at_date(self):
+        """The members-at-a-date wizard counts and lists the members of that date."""
+        wizard = as_user(self.env["coop.membership.at.date"], self.user_board).create(
+            {"date": "2036-12-31"})
+        self.assertEqual(wizard.member_count, 4)
+        action = wizard.action_open()
+        self.assertEqual(self.Partner.search_count(action["domain"]), 4)
+        wizard.date = "2036-06-30"
+        self.assertEqual(wizard.member_count, 5)
+
+    def test_joins_and_leaves(self):
+        """The event report counts joins and leaves per year, category and reason."""
+        Report = as_user(self.env["coop.membership.event.report"], self.user_coop)
+        rows = Report.read_group([("year", "=", "2036")], ["event_type", "count"], ["event_type"])
+        counts = {r["event_type"]: r["count"] for r in rows}
+        self.assertEqual(counts, {"join": 1, "leave": 1})
+        rows = Report.read_group([("year", "=", "2036"), ("event_type", "=", "leave")],
+                                 ["leave_reason_id", "count"], ["leave_reason_id"])
+        self.assertEqual(rows[0]["leave_reason_id"][0], self.reason.id)
+
+    def test_figures_not_for_portal(self):
+        """Portal users and plain employees cannot read the figures."""
+        for user in (self.user_portal, self.user_internal):
+            with self.assertRaises(AccessError):
+                as_user(self.env["coop.membership.event.report"], user).search([])
+
+    def test_member_list_export(self):
+        """The member list exports as an Excel file."""
+        members = self.Partner.search([("name", "like", "Oud ")])
+        content, fmt = self.env.ref("coop_membership.report_member_list_xlsx").render_xlsx(
+            members.ids, {})
+        self.assertEqual(fmt, "xlsx")
+        self.assertTrue(content.startswith(b"PK"))

@@ -1,0 +1,161 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
+from odoo.tests.common import HttpCase, at_install, post_install
+
+from odoo.addons.coop_website.tests.common import new_user
+
+from .common import kbo
+
+
+@at_install(False)
+@post_install(True)
+class WebCase(HttpCase):
+
+    def setUp(self):
+        super().setUp()
+        self.env["ir.config_parameter"].sudo().set_param("coop_membership.fee_pro_rata", "False")
+        self.Partner = self.env["res.partner"]
+        self.category = self.env["coop.membership.category"].create(
+            {"name": "Web small", "size": "small", "fee": 250.0, "sequence": -1})
+        self.sector = self.env["coop.membership.sector"].create({"name": "Websector"})
+        self.org = self.Partner.create({
+            "name": "Portaal cv", "is_company": True, "coop_membership_state": "member",
+            "coop_join_date": "2020-01-01", "coop_category_id": self.category.id,
+            "city": "Gent", "lang": "nl_BE", "coop_directory_published": True,
+            "coop_sector_ids": [(6, 0, self.sector.ids)]})
+        self.other = self.Partner.create({
+            "name": "Andere cv", "is_company": True, "coop_membership_state": "member",
+            "coop_join_date": "2020-01-01", "coop_category_id": self.category.id,
+            "city": "Leuven", "coop_directory_published": False})
+        contact = self.Partner.create({"name": "Piet Portaal", "parent_id": self.org.id,
+                                       "email": "piet@portaal.example.org"})
+        self.user = new_user(self.env, "piet_portaal", ["base.group_portal"],
+                             partner_id=contact.id, password="piet_portaal")
+        self.invoice = self.org._coop_create_fee_invoice(2020, post=True)
+        self.other_invoice = self.other._coop_create_fee_invoice(2020, post=True)
+
+    def csrf(self, url):
+        page = self.url_open(url).text
+        return re.search(r'name="csrf_token"\s+value="([^"]+)"', page).group(1)
+
+
+class TestPortal(WebCase):
+
+    def test_my_membership_shows_own_organisation(self):
+        """The portal page shows the own organisation and its fee invoices, not another's."""
+        self.authenticate("piet_portaal", "piet_portaal")
+        page = self.url_open("/my/membership").text
+        self.assertIn("Portaal cv", page)
+        self.assertIn(self.invoice.reference, page)
+        self.assertNotIn("Andere cv", page)
+        self.assertNotIn(self.other_invoice.reference, page)
+        self.assertIn("/my/membership", self.url_open("/my").text)
+
+    def test_update_is_tracked(self):
+        """The member updates contact data and sectors; the change is logged on the partner."""
+        self.authenticate("piet_portaal", "piet_portaal")
+        token = self.csrf("/my/membership")
+        new_sector = self.env["coop.membership.sector"].create({"name": "Nieuwsector"})
+        response = self.url_open("/my/membership/update", data={
+            "csrf_token": token, "phone": "+32 9 123 45 67", "city": "Gent",
+            "sector_ids": [str(new_sector.id)], "coop_directory_published": "1"})
+        self.assertEqual(response.status_code, 200)
+        self.org.invalidate_cache()
+        self.assertEqual(self.org.phone, "+32 9 123 45 67")
+        self.assertEqual(self.org.coop_sector_ids, new_sector)
+        last = self.org.message_ids[0]
+        self.assertIn("Nieuwsector", last.body)
+        self.assertIn("+32 9 123 45 67", last.body)
+
+    def test_update_needs_csrf(self):
+        """Without the CSRF token the update is refused and nothing changes."""
+        self.authenticate("piet_portaal", "piet_portaal")
+        response = self.url_open("/my/membership/update", data={"phone": "000"})
+        self.assertEqual(response.status_code, 400)
+        self.org.invalidate_cache()
+        self.assertNotEqual(self.org.phone, "000")
+
+    def test_public_redirected(self):
+        """An anonymous visitor is sent to the login page."""
+        response = self.url_open("/my/membership")
+        self.assertIn("/web/login", response.url)
+
+    def test_cannot_submit_other_application(self):
+        """A portal user cannot submit another organisation's application."""
+        other_app = self.env["coop.membership.application"].create(
+            {"name": "Vreemd cv", "kbo_number": kbo(500)})
+        self.authenticate("piet_portaal", "piet_portaal")
+        token = self.csrf("/my/membership")
+        response = self.url_open("/my/membership/application/%d/submit" % other_app.id,
+                                 data={"csrf_token": token})
+        self.assertEqual(response.status_code, 404)
+        other_app.invalidate_cache()
+        self.assertEqual(other_app.state, "draft")
+
+
+class TestWebsite(WebCase):
+
+    def form_data(self, **values):
+        data = {"csrf_token": self.csrf("/lid-worden"), "name": "Nieuwe Coöperatie cv",
+                "kbo_number": kbo(600), "legal_form": "cv", "city": "Mechelen", "zip": "2800",
+                "contact_name": "Ann Nieuw", "contact_email": "ann@nieuw.example.org",
+                "sector_ids": [str(self.sector.id)], "employee_count": "4"}
+        data.update(values)
+        return data
+
+    def test_application_form(self):
+        """The public form creates an application, its organisation and a portal user."""
+        page = self.url_open("/lid-worden").text
+        self.assertIn('name="kbo_number"', page)
+        response = self.url_open("/lid-worden", data=self.form_data())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_coop_application_thanks", response.text)
+        app = self.env["coop.membership.application"].search([("kbo_number", "=", "%s.%s.%s" % (
+            kbo(600)[:4], kbo(600)[4:7], kbo(600)[7:]))])
+        self.assertEqual(app.state, "submitted")
+        self.assertEqual(app.partner_id.coop_membership_state, "applicant")
+        self.assertEqual(app.partner_id.coop_sector_ids, self.sector)
+        user = self.env["res.users"].search([("login", "=", "ann@nieuw.example.org")])
+        self.assertTrue(user.has_group("base.group_portal"))
+        self.assertEqual(user.partner_id.commercial_partner_id, app.partner_id)
+
+    def test_invalid_kbo(self):
+        """An invalid company number shows the error and creates nothing."""
+        count = self.env["coop.membership.application"].search_count([])
+        partners = self.Partner.search_count([])
+        response = self.url_open("/lid-worden", data=self.form_data(kbo_number="0123.456.788"))
+        self.assertIn("o_coop_application_error", response.text)
+        self.assertIn("0123.456.788", response.text)
+        self.assertRegex(response.text, "geen geldig Belgisch ondernemingsnummer|"
+                                        "not a valid Belgian company number")
+        self.assertEqual(self.env["coop.membership.application"].search_count([]), count)
+        self.assertEqual(self.Partner.search_count([]), partners)
+
+    def test_member_cannot_apply(self):
+        """An organisation that is already a member cannot apply again."""
+        self.org.coop_kbo_number = kbo(601)
+        count = self.env["coop.membership.application"].search_count([])
+        response = self.url_open("/lid-worden", data=self.form_data(kbo_number=kbo(601)))
+        self.assertIn("o_coop_application_error", response.text)
+        self.assertRegex(response.text, "is al lid van Coopkracht|is already a member")
+        self.assertEqual(self.env["coop.membership.application"].search_count([]), count)
+
+    def test_missing_fields(self):
+        """Missing required fields are refused."""
+        count = self.env["coop.membership.application"].search_count([])
+        response = self.url_open("/lid-worden", data=self.form_data(contact_email=""))
+        self.assertIn("o_coop_application_error", response.text)
+        self.assertEqual(self.env["coop.membership.application"].search_count([]), count)
+
+    def test_directory(self):
+        """The directory lists published members only and filters by sector."""
+        page = self.url_open("/leden").text
+        self.assertIn("Portaal cv", page)
+        self.assertNotIn("Andere cv", page)
+        other_sector = self.env["coop.membership.sector"].create({"name": "Leeg"})
+        page = self.url_open("/leden?sector=%d" % other_sector.id).text
+        self.assertNotIn("Portaal cv", page)
+        page = self.url_open("/leden?sector=%d" % self.sector.id).text
+        self.assertIn("Portaal cv", page)

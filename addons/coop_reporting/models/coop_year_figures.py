@@ -1,0 +1,455 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The annual report's figures ("Jaarcijfers") for one year, collected from the addons.
+
+Each addon that has figures to give implements ``coop_year_figures(year)`` on its main
+model; this model calls it only when it exists and renders the returned dict generically
+(see readme/USAGE.rst for the accepted shape). Members and fee income are computed here."""
+import base64
+import datetime
+import io
+
+import xlsxwriter
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools.safe_eval import safe_eval
+
+MEMBER_STATES = ("member", "former")
+
+
+class CoopYearFigures(models.TransientModel):
+    _name = "coop.year.figures"
+    _description = "Annual figures"
+
+    name = fields.Char(compute="_compute_name")
+    year = fields.Integer(required=True, default=lambda self: self._default_year())
+    line_ids = fields.One2many(comodel_name="coop.year.figures.line", inverse_name="figures_id",
+                               string="Figures", readonly=True)
+    xlsx_file = fields.Binary(string="XLSX file", readonly=True, attachment=False)
+    xlsx_filename = fields.Char(readonly=True)
+
+    @api.model
+    def _default_year(self):
+        return fields.Date.from_string(fields.Date.context_today(self)).year - 1
+
+    @api.depends("year")
+    def _compute_name(self):
+        for figures in self:
+            figures.name = _("Annual figures %s") % figures.year
+
+    # ------------------------------------------------------------------ actions
+
+    @api.multi
+    def action_compute(self):
+        """Collect the figures of the chosen year and show them."""
+        self.ensure_one()
+        rows = self._collect(self.year)
+        self.line_ids.unlink()
+        self.write({"line_ids": [(0, 0, dict(row, sequence=index)) for index, row in enumerate(rows)],
+                    "xlsx_file": False, "xlsx_filename": False})
+        return self._reopen()
+
+    @api.multi
+    def action_export_xlsx(self):
+        """The figures as an XLSX workbook (computed first when needed), downloaded."""
+        self.ensure_one()
+        if not self.line_ids:
+            self.action_compute()
+        self.write({"xlsx_file": base64.b64encode(self._build_xlsx()),
+                    "xlsx_filename": "jaarcijfers_%s.xlsx" % self.year})
+        return {
+            "type": "ir.actions.act_url",
+            "target": "self",
+            "url": "/web/content/?model=%s&id=%d&field=xlsx_file&filename_field=xlsx_filename&download=true"
+                   % (self._name, self.id),
+        }
+
+    @api.multi
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------- collecting
+
+    @api.model
+    def _year_bounds(self, year):
+        if not 1900 < year < 3000:
+            raise UserError(_("Give a valid year."))
+        return (fields.Date.to_string(datetime.date(year, 1, 1)),
+                fields.Date.to_string(datetime.date(year, 12, 31)))
+
+    @api.model
+    def _sections(self):
+        """(section key, title, collector) in display order. Override to add one."""
+        return [
+            ("members", _("Members"), self._figures_members),
+            ("fees", _("Membership fees"), self._figures_fees),
+            ("general_assembly", _("General assembly"), self._figures_general_assembly),
+            ("share_register", _("DAR (share register)"),
+             lambda year: self._figures_contract("coop.share.register", year)),
+            ("vacancies", _("Vacancy bank"), lambda year: self._figures_contract("coop.vacancy", year)),
+            ("events", _("Events and newsletters"),
+             lambda year: self._figures_contract("event.event", year)),
+            ("compass", _("ICA compass"), lambda year: self._figures_contract("coop.compass.scan", year)),
+        ]
+
+    @api.model
+    def _check_access(self):
+        """Transient models have no access rules in 11.0: staff and board only."""
+        user = self.env.user
+        if not (user.has_group("coop_website.group_coop_user") or user.has_group("coop_website.group_coop_board")):
+            raise AccessError(_("Only Coopkracht staff and board members may see the annual figures."))
+
+    @api.model
+    def _collect(self, year):
+        """All figures of year as line values (dicts), sections in order."""
+        self._check_access()
+        rows = []
+        for key, title, collector in self._sections():
+            for row in collector(year) or []:
+                row = dict(row)
+                row.setdefault("section", title)
+                row["section_key"] = key
+                rows.append(row)
+        return rows
+
+    @api.model
+    def _row(self, key, label, value, res_model=False, domain=None, kind=None):
+        """One figure: value is a number or a text; res_model and domain say which records
+        lie behind it (the click-through)."""
+        if kind is None:
+            kind = "number" if isinstance(value, (int, float)) and not isinstance(value, bool) else "text"
+        return {
+            "key": key,
+            "label": label,
+            "value": float(value) if kind in ("number", "percent", "change", "amount") else 0.0,
+            "kind": kind,
+            "value_text": self._format_value(value, kind),
+            "res_model": res_model or False,
+            "domain": repr(domain) if domain is not None else False,
+        }
+
+    @api.model
+    def _format_value(self, value, kind):
+        if value is None or value is False:
+            return ""
+        if kind == "percent":
+            return ("%.1f %%" % value).replace(".", ",")
+        if kind == "change":
+            return ("%+.1f %%" % value).replace(".", ",")
+        if kind == "amount":
+            currency = self.env.user.company_id.currency_id
+            return "%s %s" % (("%.2f" % value).replace(".", ","), currency.symbol or "")
+        if kind == "number":
+            if float(value).is_integer():
+                return "%d" % value
+            return ("%.2f" % value).replace(".", ",")
+        return "%s" % value
+
+    # members ---------------------------------------------------------------
+
+    @api.model
+    def _member_domain_on(self, date):
+        """Organisations that are a member on date (the same rule as coop_is_member_on)."""
+        return [("coop_membership_state", "in", MEMBER_STATES), ("coop_join_date", "<=", date),
+                "|", ("coop_leave_date", "=", False), ("coop_leave_date", ">", date)]
+
+    @api.model
+    def _figures_members(self, year):
+        partner = self.env["res.partner"].with_context(active_test=False)
+        start, end = self._year_bounds(year)
+        previous_end = fields.Date.to_string(datetime.date(year - 1, 12, 31))
+        members_domain = self._member_domain_on(end)
+        new_domain = [("coop_membership_state", "in", MEMBER_STATES),
+                      ("coop_join_date", ">=", start), ("coop_join_date", "<=", end)]
+        left_domain = [("coop_membership_state", "in", MEMBER_STATES),
+                       ("coop_leave_date", ">=", start), ("coop_leave_date", "<=", end)]
+        members = partner.search_count(members_domain)
+        at_start = partner.search_count(self._member_domain_on(previous_end))
+        new = partner.search_count(new_domain)
+        left = partner.search_count(left_domain)
+        rows = [
+            self._row("members", _("Members at year end"), members, "res.partner", members_domain),
+            self._row("members_start", _("Members at the start of the year"), at_start, "res.partner",
+                      self._member_domain_on(previous_end)),
+            self._row("new", _("New members"), new, "res.partner", new_domain),
+            self._row("new_pct", _("New members (percentage of the members at the start)"),
+                      100.0 * new / at_start if at_start else 0.0, "res.partner", new_domain, kind="change"),
+            self._row("left", _("Members who left"), left, "res.partner", left_domain),
+            self._row("left_pct", _("Members who left (percentage of the members at the start)"),
+                      -100.0 * left / at_start if at_start else 0.0, "res.partner", left_domain, kind="change"),
+        ]
+        rows += self._members_breakdown(year, members_domain, left_domain)
+        return rows
+
+    @api.model
+    def _member_field(self, candidates):
+        """The first of candidates that res.partner has (fields of addons built in parallel)."""
+        partner_fields = self.env["res.partner"]._fields
+        return next((name for name in candidates if name in partner_fields), None)
+
+    @api.model
+    def _members_breakdown(self, year, members_domain, left_domain):
+        """Leavers by reason, members by size (fee category) and the number of sectors.
+        Detects the fields the membership addon provides; override to refine."""
+        rows = []
+        reason = self._member_field(["coop_leave_reason_id", "coop_leave_reason"])
+        if reason:
+            rows += self._grouped_rows("left_reason", _("Left, reason: %s"), left_domain, reason)
+        size = self._member_field(["coop_fee_category_id", "coop_fee_category", "coop_size_category",
+                                   "coop_size"])
+        if size:
+            rows += self._grouped_rows("size", _("Members by size: %s"), members_domain, size, percent=True)
+        sector = self._member_field(["coop_sector_id", "industry_id"])
+        if sector:
+            groups = self.env["res.partner"].with_context(active_test=False).read_group(
+                members_domain + [(sector, "!=", False)], [sector], [sector])
+            rows.append(self._row("sectors", _("Number of sectors"), len(groups), "res.partner",
+                                  members_domain + [(sector, "!=", False)]))
+        return rows
+
+    @api.model
+    def _grouped_rows(self, key, label, domain, field_name, percent=False):
+        partner = self.env["res.partner"].with_context(active_test=False)
+        groups = partner.read_group(domain, [field_name], [field_name], orderby=field_name)
+        total = sum(group["%s_count" % field_name] for group in groups)
+        field = partner._fields[field_name]
+        rows = []
+        for group in groups:
+            raw = group[field_name]
+            if field.type == "many2one":
+                value, text = (raw[0], raw[1]) if raw else (False, _("unknown"))
+            elif field.type == "selection":
+                selection = dict(field._description_selection(self.env))
+                value, text = raw, selection.get(raw, raw) if raw else _("unknown")
+            else:
+                value, text = raw, raw or _("unknown")
+            count = group["%s_count" % field_name]
+            group_domain = domain + [(field_name, "=", value)]
+            rows.append(self._row("%s_%s" % (key, value), label % text, count, "res.partner", group_domain))
+            if percent and total:
+                rows.append(self._row("%s_%s_pct" % (key, value), (label % text) + " (%)",
+                                      100.0 * count / total, "res.partner", group_domain, kind="percent"))
+        return rows
+
+    # fees ------------------------------------------------------------------
+
+    @api.model
+    def _fee_invoice_domain(self, year):
+        start, end = self._year_bounds(year)
+        return [("type", "in", ("out_invoice", "out_refund")), ("state", "in", ("open", "paid")),
+                ("date_invoice", ">=", start), ("date_invoice", "<=", end),
+                ("invoice_line_ids.product_id.membership", "=", True)]
+
+    @api.model
+    def _figures_fees(self, year):
+        """Fee income: membership product lines of the year's posted customer invoices."""
+        start, end = self._year_bounds(year)
+        line_domain = [("invoice_id.type", "in", ("out_invoice", "out_refund")),
+                       ("invoice_id.state", "in", ("open", "paid")),
+                       ("invoice_id.date_invoice", ">=", start), ("invoice_id.date_invoice", "<=", end),
+                       ("product_id.membership", "=", True)]
+        # An aggregate for staff and board (checked in _collect), who need not have billing
+        # rights; the click-through shows the invoices only to those who may read them.
+        groups = self.env["account.invoice.line"].sudo().read_group(line_domain, ["price_subtotal_signed"], [])
+        income = (groups[0]["price_subtotal_signed"] or 0.0) if groups else 0.0
+        invoice_domain = self._fee_invoice_domain(year)
+        count = self.env["account.invoice"].sudo().search_count(invoice_domain)
+        return [
+            self._row("fee_income", _("Membership fee income (excl. VAT)"), income, "account.invoice",
+                      invoice_domain, kind="amount"),
+            self._row("fee_invoices", _("Membership fee invoices"), count, "account.invoice", invoice_domain),
+        ]
+
+    # general assembly ------------------------------------------------------
+
+    @api.model
+    def _figures_general_assembly(self, year):
+        """Date and attendance of the year's general assembly (model of coop_membership)."""
+        if "coop.general.assembly" not in self.env:
+            return []
+        assembly = self.env["coop.general.assembly"]
+        if hasattr(assembly, "coop_year_figures"):
+            return self._figures_contract("coop.general.assembly", year)
+        date_field = next((f for f in ("date", "date_begin", "meeting_date") if f in assembly._fields), None)
+        if not date_field:
+            return []
+        start, end = self._year_bounds(year)
+        domain = [(date_field, ">=", start), (date_field, "<=", end + " 23:59:59")]
+        rows = []
+        for meeting in assembly.search(domain, order="%s, id" % date_field):
+            meeting_domain = [("id", "=", meeting.id)]
+            rows.append(self._row("ga_date_%d" % meeting.id, _("General assembly on"),
+                                  "%s" % meeting[date_field], "coop.general.assembly", meeting_domain))
+            count_field = next((f for f in ("attendee_count", "attendance_count", "attendees_count",
+                                            "attendee_ids") if f in assembly._fields), None)
+            if count_field:
+                value = meeting[count_field]
+                value = len(value) if isinstance(value, models.BaseModel) else value
+                rows.append(self._row("ga_attendance_%d" % meeting.id, _("Attendance"), value,
+                                      "coop.general.assembly", meeting_domain))
+        return rows
+
+    # contracts of the other addons ----------------------------------------
+
+    @api.model
+    def _contract_labels(self):
+        """Dutch-translatable labels of the keys the other addons' contracts return."""
+        return {
+            "clients": _("Client cooperatives"),
+            "members": _("Of which members"),
+            "via_partner": _("Via the partner organisation"),
+            "posted": _("Vacancies posted"),
+            "member_orgs": _("Member organisations that posted"),
+            "non_member_orgs": _("Non-members that posted"),
+            "overview_unique_views": _("Unique views of the overview page"),
+            "first_time": _("First-time completions"),
+            "returning": _("Returning users"),
+            "webinars": _("Webinars"),
+            "soirees": _("Soirées"),
+            "thematic_conversations": _("Thematic conversations"),
+            "newsletters": _("Newsletters"),
+            "flashes": _("Flashes"),
+            "recipients": _("Recipients"),
+            "open_rate": _("Average open rate"),
+            "participants": _("Participants"),
+            "satisfaction": _("Satisfaction"),
+            "score_min": _("Lowest score"),
+            "score_max": _("Highest score"),
+            "score_range": _("Score range"),
+            "average": _("Average"),
+            "count": _("Number"),
+            "date": _("Date"),
+        }
+
+    @api.model
+    def _figures_contract(self, model_name, year):
+        """Rows from model_name.coop_year_figures(year), if that addon provides it."""
+        if model_name not in self.env or not hasattr(self.env[model_name], "coop_year_figures"):
+            return []
+        result = self.env[model_name].coop_year_figures(year) or {}
+        return self._flatten(result, model_name, prefix="", label_prefix="")
+
+    @api.model
+    def _label_for(self, key):
+        return self._contract_labels().get(key) or str(key).replace("_", " ").capitalize()
+
+    @api.model
+    def _flatten(self, value, model_name, prefix, label_prefix):
+        """Render a contract's dict generically (shape documented in readme/USAGE.rst)."""
+        rows = []
+        if isinstance(value, dict) and "value" in value and not isinstance(value["value"], (dict, list, tuple)):
+            label = value.get("label") or label_prefix or prefix
+            rows.append(self._row(prefix, label, value["value"], value.get("res_model") or model_name,
+                                  value.get("domain"), kind=value.get("kind")))
+            return rows
+        if isinstance(value, dict):
+            for key in value:
+                label = self._label_for(key)
+                rows += self._flatten(value[key], model_name, "%s%s" % (prefix and prefix + ".", key),
+                                      "%s%s" % (label_prefix and label_prefix + " - ", label))
+            return rows
+        if isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                key = "%s.%d" % (prefix, index)
+                if isinstance(item, (list, tuple)) and len(item) == 2:
+                    rows += self._flatten(item[1], model_name, key,
+                                          "%s - %s" % (label_prefix, item[0]) if label_prefix else "%s" % item[0])
+                elif isinstance(item, dict) and "label" in item and "value" not in item:
+                    # A record row, e.g. a webinar: label plus other figures.
+                    sub = dict(item)
+                    row_label = "%s - %s" % (label_prefix, sub.pop("label")) if label_prefix else sub.pop("label")
+                    res_model, domain = sub.pop("res_model", None), sub.pop("domain", None)
+                    for sub_key, sub_value in sub.items():
+                        rows += self._flatten(
+                            {"value": sub_value, "res_model": res_model, "domain": domain,
+                             "label": "%s: %s" % (row_label, self._label_for(sub_key))}
+                            if not isinstance(sub_value, (dict, list, tuple)) else sub_value,
+                            model_name, "%s.%s" % (key, sub_key), "%s: %s" % (row_label, self._label_for(sub_key)))
+                else:
+                    rows += self._flatten(item, model_name, key, label_prefix)
+            return rows
+        rows.append(self._row(prefix, label_prefix or prefix, value, model_name, None))
+        return rows
+
+    # export ----------------------------------------------------------------
+
+    @api.multi
+    def _build_xlsx(self):
+        self.ensure_one()
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(output, {"in_memory": True})
+        book.set_properties({"title": _("Annual figures %s") % self.year,
+                             "company": self.env.user.company_id.name,
+                             "created": datetime.datetime(self.year, 12, 31)})
+        header = book.add_format({"bold": True, "bg_color": "#D9E1F2", "bottom": 1})
+        bold = book.add_format({"bold": True})
+        number = book.add_format({"num_format": "#,##0.##"})
+        percent = book.add_format({"num_format": '0.0" %"'})
+        change = book.add_format({"num_format": '+0.0" %";-0.0" %"'})
+        symbol = self.env.user.company_id.currency_id.symbol or ""
+        amount = book.add_format({"num_format": '#,##0.00 "%s"' % symbol})
+        sheet = book.add_worksheet(_("Annual figures %s") % self.year)
+        for col, title in enumerate([_("Section"), _("Figure"), _("Value")]):
+            sheet.write_string(0, col, title, header)
+        for row, line in enumerate(self.line_ids.sorted("sequence"), start=1):
+            sheet.write_string(row, 0, line.section or "", bold)
+            sheet.write_string(row, 1, line.label or "")
+            if line.kind == "text":
+                sheet.write_string(row, 2, line.value_text or "")
+            else:
+                fmt = {"percent": percent, "change": change, "amount": amount}.get(line.kind, number)
+                sheet.write_number(row, 2, line.value, fmt)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(len(self.line_ids), 1), 2)
+        sheet.set_column(0, 0, 28)
+        sheet.set_column(1, 1, 55)
+        sheet.set_column(2, 2, 16)
+        book.close()
+        return output.getvalue()
+
+
+class CoopYearFiguresLine(models.TransientModel):
+    _name = "coop.year.figures.line"
+    _description = "Annual figure"
+    _order = "sequence, id"
+
+    figures_id = fields.Many2one(comodel_name="coop.year.figures", required=True, ondelete="cascade")
+    sequence = fields.Integer()
+    section = fields.Char()
+    section_key = fields.Char()
+    key = fields.Char()
+    label = fields.Char(string="Figure")
+    kind = fields.Selection(selection=[("number", "Number"), ("percent", "Percentage"),
+                                       ("change", "Change (%)"), ("amount", "Amount"), ("text", "Text")],
+                            default="number")
+    value = fields.Float(digits=(16, 2))
+    value_text = fields.Char(string="Value")
+    res_model = fields.Char(string="Records")
+    domain = fields.Char()
+
+    @api.multi
+    def action_open_records(self):
+        """The records behind this figure, as a filtered list."""
+        self.ensure_one()
+        if not self.res_model or self.res_model not in self.env:
+            raise UserError(_("No records are linked to this figure."))
+        domain = safe_eval(self.domain) if self.domain else []
+        action = {
+            "type": "ir.actions.act_window",
+            "name": self.label,
+            "res_model": self.res_model,
+            "view_mode": "tree,form",
+            "views": [(False, "tree"), (False, "form")],
+            "domain": domain,
+            "target": "current",
+        }
+        if self.res_model == "res.partner":
+            action["context"] = {"active_test": False}
+        return action

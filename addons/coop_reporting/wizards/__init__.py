@@ -1,0 +1,1 @@
+from . import coop_accounting_export_wizard

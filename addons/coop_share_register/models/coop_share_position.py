@@ -1,0 +1,107 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+# Positions of one register as of a date, in one query (one pass, grouped once, no join on
+# large intermediate results): the confirmed movements give the shares per holder and
+# class; the unpaid amount is what the holder subscribed (nominal, corrections deducted)
+# minus the payments registered up to that date, at most the nominal value held.
+POSITIONS_SQL = """
+    SELECT q.holder_id, q.class_id, q.shares::integer AS shares,
+           q.shares * c.nominal_value AS nominal,
+           q.shares * c.nominal_value
+               - LEAST(GREATEST(q.subscribed - q.paid, 0), q.shares * c.nominal_value) AS paid,
+           LEAST(GREATEST(q.subscribed - q.paid, 0), q.shares * c.nominal_value) AS unpaid
+      FROM (
+        SELECT u.holder_id, u.class_id, SUM(u.shares) AS shares,
+               SUM(u.subscribed) AS subscribed, SUM(u.paid) AS paid
+          FROM (
+            SELECT m.holder_id, m.class_id, m.qty AS shares, 0 AS subscribed, 0 AS paid
+              FROM coop_share_movement m
+             WHERE m.register_id = %(register)s AND m.date <= %(date)s
+               AND (%(holders)s::integer[] IS NULL OR m.holder_id = ANY(%(holders)s::integer[]))
+            UNION ALL
+            SELECT e.holder_to_id, e.class_id, 0, e.sign * e.nominal_amount, 0
+              FROM coop_share_entry e
+             WHERE e.register_id = %(register)s AND e.state = 'confirmed'
+               AND e.effect_type = 'subscription' AND e.date <= %(date)s
+               AND (%(holders)s::integer[] IS NULL
+                    OR e.holder_to_id = ANY(%(holders)s::integer[]))
+            UNION ALL
+            SELECT p.holder_id, e.class_id, 0, 0, p.amount
+              FROM coop_share_payment p
+              JOIN coop_share_entry e ON e.id = p.entry_id AND e.state = 'confirmed'
+             WHERE p.register_id = %(register)s AND p.date <= %(date)s
+               AND (%(holders)s::integer[] IS NULL OR p.holder_id = ANY(%(holders)s::integer[]))
+          ) u
+         GROUP BY u.holder_id, u.class_id
+        HAVING SUM(u.shares) <> 0
+      ) q
+      JOIN coop_share_class c ON c.id = q.class_id
+"""
+
+
+class CoopSharePosition(models.TransientModel):
+    """Positions of a register as of a date: shares, nominal, paid and unpaid per holder
+    and class. Filled by one INSERT ... SELECT; a transient list for the user."""
+
+    _name = "coop.share.position"
+    _description = "Share position as of a date"
+    _order = "holder_id, class_id"
+
+    register_id = fields.Many2one(comodel_name="coop.share.register", string="Register",
+                                  required=True, index=True, ondelete="cascade")
+    date = fields.Date(required=True)
+    holder_id = fields.Many2one(comodel_name="coop.shareholder", string="Holder",
+                                required=True, ondelete="cascade")
+    class_id = fields.Many2one(comodel_name="coop.share.class", string="Share class",
+                               required=True, ondelete="cascade")
+    shares = fields.Integer()
+    currency_id = fields.Many2one(related="register_id.currency_id", readonly=True)
+    nominal = fields.Monetary(currency_field="currency_id")
+    paid = fields.Monetary(currency_field="currency_id")
+    unpaid = fields.Monetary(currency_field="currency_id")
+
+    @api.model
+    def _query_params(self, register, date, holder_ids=None):
+        # the register as seen by this user, whatever environment it came with
+        register = register.with_env(self.env)
+        register.check_access_rights("read")
+        register.check_access_rule("read")
+        return {"register": register.id, "date": date or fields.Date.context_today(self),
+                "holders": list(holder_ids) if holder_ids else None}
+
+    @api.model
+    def compute_positions(self, register, date=None, holder_ids=None):
+        """Positions of register as of date (default today): a list of dicts with
+        holder_id, class_id, shares, nominal, paid, unpaid. One query."""
+        params = self._query_params(register, date, holder_ids)
+        self.env.cr.execute(POSITIONS_SQL + " ORDER BY q.holder_id, q.class_id", params)
+        return self.env.cr.dictfetchall()
+
+    @api.model
+    def compute_class_totals(self, register, date=None):
+        """Total shares issued per class of register as of date: {class_id: shares}."""
+        params = self._query_params(register, date)
+        self.env.cr.execute("""
+            SELECT class_id, SUM(qty)::integer FROM coop_share_movement
+             WHERE register_id = %(register)s AND date <= %(date)s
+             GROUP BY class_id""", params)
+        return dict(self.env.cr.fetchall())
+
+    @api.model
+    def fill(self, register, date=None, holder_ids=None):
+        """Store the positions as rows of this transient model for the current user (one
+        INSERT ... SELECT) and return their action."""
+        params = self._query_params(register, date, holder_ids)
+        params["uid"] = self.env.uid
+        self.env.cr.execute("""
+            DELETE FROM coop_share_position WHERE create_uid = %(uid)s""", params)
+        self.env.cr.execute("""
+            INSERT INTO coop_share_position (register_id, date, holder_id, class_id, shares,
+                nominal, paid, unpaid, create_uid, write_uid, create_date, write_date)
+            SELECT %(register)s, %(date)s, q.holder_id, q.class_id, q.shares, q.nominal,
+                   q.paid, q.unpaid, %(uid)s, %(uid)s, now() at time zone 'UTC',
+                   now() at time zone 'UTC'
+              FROM (""" + POSITIONS_SQL + """) q""", params)
+        return params["date"]

@@ -1,0 +1,141 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+
+import xlsxwriter
+
+from .common import DarCase, as_user
+
+HOLDERS = (
+    "ref,type,name,firstname,national_number,company_number,street,zip,city,lang,iban\n"
+    "H1,person,Peeters,An,85073003328,,Kerkstraat 1,9000,Gent,nl,BE71096123456769\n"
+    "H2,company,Zonnige Buren,,,0403.170.701,Markt 3,2000,Antwerpen,fr,\n"
+    "H3,person,Dubois,Luc,,,Rue Haute 5,1000,Brussel,fr,\n"
+)
+ENTRIES = (
+    "ref,date,type,class,quantity,from_holder,to_holder,paid_amount,amount_paid_out\n"
+    "E1,2020-01-10,subscription,A,4,,H1,500.00,\n"
+    "E2,2020-02-10,subscription,A,10,,H2,2500,\n"
+    "E3,2021-03-01,transfer,A,2,H1,H3,,\n"
+    "E4,2022-03-01,redemption,A,2,H3,,,500.00\n"
+)
+
+
+class TestImport(DarCase):
+
+    def run_import(self, holders=HOLDERS, entries=ENTRIES, dry_run=False, user=None):
+        wizard = as_user(self.env["coop.share.import.wizard"], user or self.manager_a)
+        enc = lambda t: t.encode("utf-8") if isinstance(t, str) else t  # noqa: E731
+        return wizard.with_context(lang="nl_BE").import_files(
+            self.reg_a, enc(holders) if holders else None, enc(entries) if entries else None,
+            dry_run=dry_run)
+
+    def count(self):
+        return (self.Holder.search_count([("register_id", "=", self.reg_a.id)]),
+                self.Entry.search_count([("register_id", "=", self.reg_a.id)]),
+                self.Payment.search_count([("register_id", "=", self.reg_a.id)]))
+
+    def test_import_and_reimport(self):
+        """A valid file is imported (numbers, positions, payments); the same file again
+        changes nothing."""
+        before = self.count()
+        dry = self.run_import(dry_run=True)
+        self.assertFalse(dry["problems"])
+        self.assertEqual((dry["holders_new"], dry["entries_new"]), (3, 4))
+        self.assertEqual(self.count(), before, "a dry run writes nothing")
+        result = self.run_import()
+        self.assertFalse(result["problems"])
+        self.assertEqual(self.count(), (before[0] + 3, 4, 2))
+        h1 = self.Holder.search([("ref", "=", "H1"), ("register_id", "=", self.reg_a.id)])
+        h3 = self.Holder.search([("ref", "=", "H3"), ("register_id", "=", self.reg_a.id)])
+        self.assertEqual(h1.number, 3)
+        self.assertEqual(h1.lang, "nl_BE")
+        self.assertEqual(h1.state, "active")
+        self.assertEqual(h3.state, "former")
+        self.assertEqual(h3.exit_date, "2022-03-01")
+        pos = h1.positions()[0]
+        # the unpaid balance of a subscription stays with the subscriber
+        self.assertEqual((pos["shares"], pos["paid"], pos["unpaid"]), (2, 0.0, 500.0))
+        entries = self.Entry.search([("register_id", "=", self.reg_a.id)], order="number")
+        self.assertEqual(entries.mapped("number"), [1, 2, 3, 4])
+        self.assertEqual(set(entries.mapped("state")), {"confirmed"})
+        again = self.run_import()
+        self.assertEqual((again["holders_new"], again["entries_new"]), (0, 0))
+        self.assertEqual(self.count(), (before[0] + 3, 4, 2))
+        # a confirmed imported entry is protected like any other
+        self.make_entry("subscription", self.class_a, 1, holder_to=h1)
+        self.assertEqual(self.Entry.search([("register_id", "=", self.reg_a.id)],
+                                           order="number desc", limit=1).number, 5)
+
+    def assertProblem(self, result, *fragments):
+        self.assertTrue(result["problems"], "expected problems")
+        text = "\n".join(result["problems"])
+        for fragment in fragments:
+            self.assertIn(fragment, text)
+
+    def test_bad_files_write_nothing(self):
+        """Each bad input is reported by row and column, in Dutch, and nothing is written."""
+        before = self.count()
+        cases = [
+            (HOLDERS.replace("firstname", "voornaam"), ENTRIES, ["rij 1", "voornaam"]),
+            (HOLDERS + "H1,person,Dubbel,,,,,,,nl,\n", ENTRIES, ["rij 5", "dubbele rij"]),
+            (HOLDERS, ENTRIES.replace("2021-03-01,transfer,A", "2021-03-01,transfer,Z"),
+             ["rij 4", "'class'", "Z"]),
+            (HOLDERS, ENTRIES.replace("subscription,A,4", "subscription,A,vier"),
+             ["rij 2", "'quantity'", "vier"]),
+            (HOLDERS, ENTRIES.replace("2020-02-10", "10/02/2020"), ["rij 3", "'date'"]),
+            (HOLDERS, ENTRIES.replace("2020-02-10", "2999-02-10"), ["rij 3", "toekomst"]),
+            (HOLDERS, ENTRIES.replace("transfer,A,2", "transfer,A,9"), ["rij 4", "H1"]),
+            (HOLDERS, ENTRIES.replace("subscription,A,4", "subscription,A,-4"),
+             ["rij 2", "positief"]),
+            (HOLDERS.replace("85073003328", "85073003327"), ENTRIES,
+             ["rij 2", "'national_number'"]),
+            (HOLDERS.replace("BE71096123456769", "BE71096123456768"), ENTRIES,
+             ["rij 2", "'iban'"]),
+            (HOLDERS.replace("0403.170.701", "0403.170.702"), ENTRIES,
+             ["rij 3", "'company_number'"]),
+            (HOLDERS, ENTRIES.replace(",H3,,\n", ",X9,,\n"), ["rij 4", "X9"]),
+            (HOLDERS, ENTRIES.replace("500.00,\n", "5000.00,\n", 1), ["rij 2", "paid_amount"]),
+        ]
+        for holders, entries, fragments in cases:
+            result = self.run_import(holders, entries)
+            self.assertProblem(result, *fragments)
+            self.assertEqual(self.count(), before)
+
+    def test_latin1_file(self):
+        """A Latin-1 file gets a clear message about UTF-8 and writes nothing."""
+        before = self.count()
+        holders = HOLDERS.replace("Dubois", "Dubois-Frère").encode("latin-1")
+        result = self.run_import(holders, None)
+        self.assertProblem(result, "UTF-8")
+        self.assertEqual(self.count(), before)
+
+    def test_xlsx_file(self):
+        """The same data as XLSX (with real date cells) imports as well."""
+        data = io.BytesIO()
+        book = xlsxwriter.Workbook(data, {"in_memory": True})
+        sheet = book.add_worksheet()
+        date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
+        rows = [line.split(",") for line in ENTRIES.strip().split("\n")]
+        import datetime
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if r and c == 1:
+                    sheet.write_datetime(r, c, datetime.datetime.strptime(value, "%Y-%m-%d"),
+                                         date_fmt)
+                elif r and c == 4:
+                    sheet.write_number(r, c, int(value))
+                else:
+                    sheet.write(r, c, value)
+        book.close()
+        result = self.run_import(HOLDERS, data.getvalue())
+        self.assertFalse(result["problems"], result["problems"])
+        self.assertEqual(self.count()[1], 4)
+
+    def test_example_files_are_valid(self):
+        """The downloadable example files pass the dry run."""
+        wizard = self.env["coop.share.import.wizard"]
+        result = self.run_import(wizard.example_csv("holders"), wizard.example_csv("entries"),
+                                 dry_run=True)
+        self.assertFalse(result["problems"], result["problems"])
+        self.assertEqual(result["entries_new"], 3)

@@ -1,0 +1,3 @@
+from . import coop_share_position_wizard
+from . import coop_share_export_wizard
+from . import coop_share_import_wizard

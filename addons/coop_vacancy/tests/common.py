@@ -1,0 +1,98 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Factories for the vacancy tests: organisations (member or not), their contacts, vacancies."""
+from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_user
+from odoo import api
+
+TODAY = "2026-03-02"
+
+
+def make_org(env, name, member=True, **values):
+    vals = {"name": name, "is_company": True, "city": "Gent",
+            "email": "info@%s.example.org" % name.lower().replace(" ", "")}
+    if member:
+        vals.update({"coop_membership_state": "member", "coop_join_date": "2015-01-01"})
+    vals.update(values)
+    return env["res.partner"].create(vals)
+
+
+def make_contact_user(env, org, login, groups=("base.group_portal",), **values):
+    """A portal user whose contact belongs to org."""
+    user = new_user(env, login, list(groups), **values)
+    user.partner_id.write({"parent_id": org.id})
+    return user
+
+
+def make_vacancy(env, org, **values):
+    vals = {
+        "name": "Projectmedewerker energiegemeenschappen",
+        "partner_id": org.id,
+        "city": "Gent",
+        "province": "oost_vlaanderen",
+        "contract_type": "permanent",
+        "hours": 0.8,
+        "hours_unit": "fte",
+        "description": "<p>Je bouwt mee aan lokale energiegemeenschappen.</p>",
+        "apply_url": "https://jobs.example.org/energie",
+    }
+    vals.update(values)
+    return env["coop.vacancy"].create(vals)
+
+
+def set_params(env, **params):
+    for key, value in params.items():
+        env["ir.config_parameter"].sudo().set_param("coop_vacancy.%s" % key, str(value))
+
+
+class VacancyCase(CoopSavepointCase):
+    """Two organisations (a member and a non-member), each with a portal contact."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.org_member = make_org(cls.env, "Ecopower Test")
+        cls.org_other_member = make_org(cls.env, "Vooruit Test")
+        cls.org_nonmember = make_org(cls.env, "Nietlid Bvba", member=False)
+        cls.poster = make_contact_user(cls.env, cls.org_member, "poster_member")
+        cls.poster_other = make_contact_user(cls.env, cls.org_other_member, "poster_other")
+        cls.poster_nonmember = make_contact_user(cls.env, cls.org_nonmember, "poster_nonmember")
+        set_params(cls.env, review_members=0, expiry_days=60, nonmember_price=0,
+                   reviewer_user_id=cls.user_manager.id)
+        cls.sector = cls.env["coop.vacancy.sector"].create({"name": "Testsector energie"})
+
+
+class SharedCursorMixin:
+    """For HttpCase tests: make the test use the registry's test cursor, the one the HTTP
+    server's requests use, so that pages see the test's data (in Odoo 11, HttpCase's own
+    cursor is a different transaction). Everything is rolled back at the end."""
+
+    def setUp(self):
+        super().setUp()
+        own_cr = self.cr
+        self.cr = self.registry.test_cr
+        self.env = api.Environment(self.cr, self.uid, {})
+
+        def restore():
+            self.env.clear()
+            self.cr = own_cr
+        self.addCleanup(restore)
+
+    def checkpoint(self):
+        """Move the test cursor's savepoint after the test's own changes: the requests'
+        nested cursors roll back to that savepoint when they close (what TestCursor.commit
+        does, without a real commit). The whole transaction is dropped after the test."""
+        self.cr.execute("RELEASE SAVEPOINT test_cursor")
+        self.cr.execute("SAVEPOINT test_cursor")
+
+    def authenticate(self, user, password):
+        self.checkpoint()
+        result = super().authenticate(user, password)
+        self.env.clear()
+        return result
+
+    def url_open(self, url, data=None, timeout=60):
+        self.checkpoint()
+        self.env.clear()
+        response = super().url_open(url, data=data, timeout=timeout)
+        self.env.clear()
+        return response

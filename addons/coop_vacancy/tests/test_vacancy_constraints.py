@@ -1,0 +1,80 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import psycopg2
+
+from odoo.exceptions import ValidationError
+from odoo.tools import mute_logger
+
+from .common import VacancyCase, make_vacancy
+
+
+class TestConstraints(VacancyCase):
+
+    def test_title_and_organisation_required(self):
+        """A vacancy without title or organisation is refused by the database."""
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint():
+            make_vacancy(self.env, self.org_member, name=False)
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint():
+            self.env["coop.vacancy"].create({"name": "Zonder organisatie"})
+
+    def test_closing_before_publication(self):
+        """A closing date on or before the publication date is refused (constraint and SQL check)."""
+        with self.assertRaises(ValidationError):
+            make_vacancy(self.env, self.org_member, date_publication="2026-03-10", date_closing="2026-03-01")
+        vacancy = make_vacancy(self.env, self.org_member, date_publication="2026-03-10", date_closing="2026-04-10")
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint():
+            self.cr.execute("UPDATE coop_vacancy SET date_closing = %s WHERE id = %s", ("2026-03-10", vacancy.id))
+
+    def test_description_sanitised(self):
+        """Scripts and event handlers in the rich text are stripped."""
+        vacancy = make_vacancy(
+            self.env, self.org_member,
+            description=('<p onclick="steal()">Welkom</p><script>alert("x")</script>'
+                         '<iframe src="https://evil"></iframe>'),
+            profile="<p>Profiel</p><script>document.cookie</script>")
+        self.assertIn("Welkom", vacancy.description)
+        for html in (vacancy.description, vacancy.profile):
+            self.assertNotIn("<script", html)
+            self.assertNotIn("alert", html)
+            self.assertNotIn("onclick", html)
+            self.assertNotIn("iframe", html)
+
+    def test_apply_url_http_only(self):
+        """An apply URL must be http(s): javascript:, ftp: and bare words are refused."""
+        for url in ("javascript:alert(1)", "ftp://example.org/job", "www.example.org", "data:text/html,x"):
+            with self.assertRaises(ValidationError):
+                make_vacancy(self.env, self.org_member, apply_url=url)
+        self.assertTrue(make_vacancy(self.env, self.org_member, apply_url="http://example.org/job"))
+
+    def test_apply_email_valid(self):
+        """A malformed apply e-mail address is refused."""
+        with self.assertRaises(ValidationError):
+            make_vacancy(self.env, self.org_member, apply_url=False, apply_email="geen adres")
+        self.assertTrue(make_vacancy(self.env, self.org_member, apply_url=False, apply_email="jobs@ecopower.be"))
+
+    def test_hours_plausible(self):
+        """Negative or impossible working hours are refused."""
+        with self.assertRaises(ValidationError):
+            make_vacancy(self.env, self.org_member, hours=-1)
+        with self.assertRaises(ValidationError):
+            make_vacancy(self.env, self.org_member, hours=80, hours_unit="hours")
+
+    def test_selections(self):
+        """Contract types and the five Flemish provinces plus Brussels are offered."""
+        fields_info = self.env["coop.vacancy"].fields_get(["contract_type", "province"])
+        self.assertEqual({v for v, _l in fields_info["contract_type"]["selection"]},
+                         {"permanent", "temporary", "freelance", "volunteer", "internship"})
+        self.assertEqual({v for v, _l in fields_info["province"]["selection"]},
+                         {"antwerpen", "limburg", "oost_vlaanderen", "vlaams_brabant", "west_vlaanderen", "brussel"})
+
+    def test_json_ld_job_posting(self):
+        """The schema.org JobPosting has the fields job search engines need."""
+        vacancy = make_vacancy(self.env, self.org_member, date_publication="2026-03-02", date_closing="2026-05-01")
+        data = vacancy.schema_org_job_posting()
+        self.assertEqual(data["@type"], "JobPosting")
+        self.assertEqual(data["title"], vacancy.name)
+        self.assertEqual(data["datePosted"], "2026-03-02")
+        self.assertEqual(data["validThrough"], "2026-05-01T23:59:59")
+        self.assertEqual(data["employmentType"], "FULL_TIME")
+        self.assertEqual(data["hiringOrganization"]["name"], self.org_member.name)
+        self.assertEqual(data["jobLocation"]["address"]["addressCountry"], "BE")
