@@ -17,6 +17,7 @@
         'views/compass_scan_views.xml',
         'views/compass_score_views.xml',
         'views/res_config_settings_views.xml',
+        'views/membership_application_views.xml',
         'views/assets.xml',
         'views/compass_templates.xml',
         'views/compass_portal_templates.xml',

@@ -5,3 +5,4 @@ from . import compass_scan
 from . import compass_answer
 from . import compass_score
 from . import res_config_settings
+from . import membership_application

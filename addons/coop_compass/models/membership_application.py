@@ -1,9 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Admission link: a membership application needs a submitted compass scan of the
-applicant organisation; the board sees its result on the application.
-
-Wired in only once coop_membership ships coop.membership.application (see the readme)."""
+applicant organisation; the board sees its result on the application."""
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 

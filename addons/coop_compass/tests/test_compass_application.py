@@ -21,7 +21,9 @@ class TestApplicationNeedsCompass(CompassCase):
         if "coop.membership.application" not in odoo.registry(get_db_name()):
             raise unittest.SkipTest("coop.membership.application is not installed yet")
         super().setUpClass()
-        cls.application = cls.env["coop.membership.application"].create({"partner_id": cls.org_a.id})
+        cls.application = cls.env["coop.membership.application"].create({
+            "name": "Coop A", "partner_id": cls.org_a.id, "contact_name": "Contact of Coop A",
+            "contact_email": "contact.a@example.org", "legal_form": "cv", "city": "Gent", "zip": "9000"})
 
     def _submitted_scan(self, user, organisation):
         scan = as_user(self.env["coop.compass.scan"], user).action_start(organisation)
@@ -54,3 +56,12 @@ class TestApplicationNeedsCompass(CompassCase):
         self.assertIn("<svg", seen.compass_radar)
         self.assertAlmostEqual(seen.compass_score_overall, 65.63, places=2)
         self.assertEqual(len(seen.compass_score_ids), 3)
+
+    def test_action_submit_needs_the_scan(self):
+        """The application's own submit action refuses without a scan and passes with one."""
+        with self.assertRaisesRegex(UserError, "ICA compass"):
+            self.application.action_submit()
+        self.assertEqual(self.application.state, "draft")
+        self._submitted_scan(self.author, self.org_a)
+        self.application.action_submit()
+        self.assertEqual(self.application.state, "submitted")
