@@ -333,8 +333,11 @@ class CoopYearFigures(models.TransientModel):
         """Rows from model_name.coop_year_figures(year), if that addon provides it."""
         if model_name not in self.env or not hasattr(self.env[model_name], "coop_year_figures"):
             return []
-        result = self.env[model_name].coop_year_figures(year) or {}
-        return self._flatten(result, model_name, prefix="", label_prefix="")
+        # Totals only (no record is shown), so staff and board get them whatever their
+        # rights on the addon's records; the click-through opens the records with theirs.
+        result = self.env[model_name].sudo().coop_year_figures(year) or {}
+        # Keys carry the model, so that two addons' "members" don't collide.
+        return self._flatten(result, model_name, prefix=model_name, label_prefix="")
 
     @api.model
     def _label_for(self, key):

@@ -141,13 +141,13 @@ class TestYearFigures(ReportingCase):
             wizard = self.figures()
         events = wizard.line_ids.filtered(lambda l: l.section_key == "events")
         values = {line.key: line for line in events}
-        self.assertEqual(values["webinars.0.participants"].value, 52)
-        self.assertIn("Webinar A", values["webinars.0.participants"].label)
-        self.assertEqual(values["webinars.0.participants"].res_model, "event.event")
-        self.assertEqual(values["newsletters"].value, 7)
-        self.assertEqual(values["open_rate"].value_text, "31,0 %")
-        self.assertEqual(values["soirees.1"].value, 8.5)
-        self.assertEqual(values["soirees.1"].label.split(" - ")[-1], "Average")
+        self.assertEqual(values["event.event.webinars.0.participants"].value, 52)
+        self.assertIn("Webinar A", values["event.event.webinars.0.participants"].label)
+        self.assertEqual(values["event.event.webinars.0.participants"].res_model, "event.event")
+        self.assertEqual(values["event.event.newsletters"].value, 7)
+        self.assertEqual(values["event.event.open_rate"].value_text, "31,0 %")
+        self.assertEqual(values["event.event.soirees.1"].value, 8.5)
+        self.assertEqual(values["event.event.soirees.1"].label.split(" - ")[-1], "Average")
         if "coop.share.register" not in self.env or not hasattr(self.env["coop.share.register"], "coop_year_figures"):
             self.assertFalse(wizard.line_ids.filtered(lambda l: l.section_key == "share_register"))
 
