@@ -86,7 +86,7 @@ class TestReportingJourney(CoopBrowserCase, ReportingFactory):
             "var s = document.querySelector('.modal select[name=month]');"
             "s.value = '\"3\"'; s.dispatchEvent(new Event('change', {bubbles: true}));")
         self.browser.screenshot("reporting-export-wizard")
-        self.browser.css(".modal button[name=action_export]")[0].click()
+        self.browser.click_text(".modal button[name=action_export]", "")
         self.browser.wait_text(".o_form_view", "coopfabrik_", timeout=60)
         self.browser.screenshot("reporting-export-done")
         with self.db():
@@ -113,7 +113,7 @@ class TestReportingJourney(CoopBrowserCase, ReportingFactory):
         year = self.browser.wait_css(".o_form_view input[name=year]", timeout=90)
         year.clear()
         year.send_keys("1975")
-        self.browser.wait_css(".o_form_statusbar .o_statusbar_buttons button.btn-primary").click()
+        self.browser.click_text(".o_form_statusbar .o_statusbar_buttons button.btn-primary", "")
         self.browser.wait_text(".o_form_view .o_data_row", "Nieuwe leden", timeout=60)
         self.browser.screenshot("reporting-annual-figures")
         rows = [row for row in self.browser.css(".o_form_view .o_data_row")

@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The register manager's journey in a real browser: record a subscription, confirm it,
 see the positions."""
-import time
-
 from odoo.addons.coop_website.tests.common import CoopBrowserCase, new_user
 
 from .common import HttpCursorMixin, company_number
@@ -37,21 +35,6 @@ class TestManagerJourney(HttpCursorMixin, CoopBrowserCase):
             self.cr.dbname, "dar_browser", "dar_browser", None)
         self.assertEqual(uid, self.user.id, "the server's cursor sees the new user")
 
-    def pick_many2one(self, name, text):
-        field = self.browser.wait_css('.o_field_many2one[name="%s"] input' % name)
-        field.click()
-        field.send_keys(text)
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            items = [li for li in self.browser.css(".ui-autocomplete li a")
-                     if li.is_displayed() and text.lower() in li.text.lower()]
-            if items:
-                items[0].click()
-                return
-            time.sleep(0.3)
-        raise AssertionError("no autocomplete item %r; %s" % (
-            text, self.browser.screenshot("dar-autocomplete-timeout")))
-
     def test_manager_records_subscription_and_sees_positions(self):
         """The manager records and confirms a subscription and finds it in the positions;
         the other cooperative's holder is nowhere."""
@@ -61,14 +44,14 @@ class TestManagerJourney(HttpCursorMixin, CoopBrowserCase):
         b.wait_css(".o_web_client", timeout=90)
         b.get(self.base_url + "/web#action=%s&view_type=form" % self.entry_action)
         b.wait_css('.o_form_view .o_field_widget[name="quantity"]', timeout=90)
-        self.pick_many2one("class_id", "A")
-        self.pick_many2one("holder_to_id", "Vandenberghe")
+        b.pick_many2one("class_id", "A")
+        b.pick_many2one("holder_to_id", "Vandenberghe")
         qty = b.wait_css('input.o_field_widget[name="quantity"]')
         qty.clear()
         qty.send_keys("8")
         b.screenshot("dar-01-subscription-form")
         b.css(".o_form_button_save")[0].click()
-        b.wait_text(".o_form_statusbar button", "Bevestigen").click()
+        b.click_text(".o_form_statusbar button", "Bevestigen")
         b.wait_text(".o_statusbar_status .btn-primary", "Bevestigd")
         b.wait_text(".oe_title h1", "R/000001")
         b.screenshot("dar-02-subscription-confirmed")
@@ -76,7 +59,7 @@ class TestManagerJourney(HttpCursorMixin, CoopBrowserCase):
         self.assertEqual((entry.state, entry.quantity, entry.holder_to_id), (
             "confirmed", 8, self.holder))
         b.get(self.base_url + "/web#action=%s" % self.wizard_action)
-        b.wait_text(".modal-footer button", "Posities tonen", timeout=60).click()
+        b.click_text(".modal-footer button", "Posities tonen", timeout=60)
         row = b.wait_text(".o_list_view tbody tr", "Vandenberghe")
         self.assertIn("8", row.text)
         self.assertIn("1.000,00", b.css(".o_list_view tbody tr")[0].text)

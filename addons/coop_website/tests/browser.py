@@ -72,6 +72,33 @@ class Browser:
         raise AssertionError("no %r showing %r after %ss on %s; screenshot %s" % (
             selector, text, timeout, self.driver.current_url, shot))
 
+    def click_text(self, selector, text, timeout=30):
+        """Click the visible element matching selector that shows text. Odoo's web client
+        re-renders while it loads; an element replaced between finding and clicking is
+        looked up again."""
+        from selenium.common.exceptions import WebDriverException
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for el in self.css(selector):
+                try:
+                    if el.is_displayed() and text.lower() in el.text.lower():
+                        el.click()
+                        return
+                except WebDriverException:  # stale, covered or not yet clickable: look again
+                    break
+            time.sleep(0.3)
+        shot = self.screenshot("timeout-%d" % int(time.time() * 1000))
+        raise AssertionError("could not click %r showing %r after %ss on %s; screenshot %s" % (
+            selector, text, timeout, self.driver.current_url, shot))
+
+    def pick_many2one(self, name, text, timeout=30):
+        """Type text into the backend's many2one field `name` and choose the first
+        suggestion that shows it."""
+        field = self.wait_css('.o_field_many2one[name="%s"] input' % name)
+        field.click()
+        field.send_keys(text)
+        self.click_text(".ui-autocomplete li a", text, timeout=timeout)
+
     def css(self, selector):
         from selenium.webdriver.common.by import By
         return self.driver.find_elements(By.CSS_SELECTOR, selector)
