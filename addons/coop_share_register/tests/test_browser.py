@@ -55,9 +55,10 @@ class TestManagerJourney(HttpCursorMixin, CoopBrowserCase):
         b.wait_text(".o_statusbar_status .btn-primary", "Bevestigd")
         b.wait_text(".oe_title h1", "R/000001")
         b.screenshot("dar-02-subscription-confirmed")
-        entry = self.env["coop.share.entry"].search([("register_id", "=", self.register.id)])
-        self.assertEqual((entry.state, entry.quantity, entry.holder_to_id), (
-            "confirmed", 8, self.holder))
+        with self.server_env() as env:  # holds the cursor's lock: the web client may still call
+            entry = env["coop.share.entry"].search([("register_id", "=", self.register.id)])
+            self.assertEqual((entry.state, entry.quantity, entry.holder_to_id.id), (
+                "confirmed", 8, self.holder.id))
         b.get(self.base_url + "/web#action=%s" % self.wizard_action)
         b.click_text(".modal-footer button", "Posities tonen", timeout=60)
         row = b.wait_text(".o_list_view tbody tr", "Vandenberghe")

@@ -1,8 +1,10 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories for the vacancy tests: organisations (member or not), their contacts, vacancies."""
-from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_user
+import contextlib
+
 from odoo import api
+from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_user
 
 TODAY = "2026-03-02"
 
@@ -77,12 +79,25 @@ class SharedCursorMixin:
             self.cr = own_cr
         self.addCleanup(restore)
 
+    @contextlib.contextmanager
+    def locked(self):
+        """Hold the test cursor's lock while the test reads or writes: a browser's requests
+        (which may still run after a page has loaded) wait meanwhile instead of sharing
+        the connection with the test."""
+        self.cr.acquire()
+        try:
+            self.env.clear()
+            yield self.env
+        finally:
+            self.cr.release()
+
     def checkpoint(self):
         """Move the test cursor's savepoint after the test's own changes: the requests'
         nested cursors roll back to that savepoint when they close (what TestCursor.commit
         does, without a real commit). The whole transaction is dropped after the test."""
-        self.cr.execute("RELEASE SAVEPOINT test_cursor")
-        self.cr.execute("SAVEPOINT test_cursor")
+        with self.locked():
+            self.cr.execute("RELEASE SAVEPOINT test_cursor")
+            self.cr.execute("SAVEPOINT test_cursor")
 
     def authenticate(self, user, password):
         self.checkpoint()
