@@ -154,5 +154,28 @@ class TestApplication(MembershipCase):
         app.refuse_reason = "Test"
         app.action_refuse()
         subjects = self.env["mail.mail"].search(
-            [("model", "=", app._name), ("res_id", "=", app.id)]).mapped("subject")
-        self.assertEqual(len(subjects), 3)
+            [("model", "=", app._name), ("res_id", "=", app.id)], order="id").mapped("subject")
+        self.assertEqual(subjects, ["Uw aanvraag om lid te worden van Coopkracht",
+                                    "Uw aanvraag om lid te worden van Coopkracht werd ingediend",
+                                    "Uw aanvraag om lid te worden van Coopkracht"])
+        approved = self.make_application("Welkom post cv", 112)
+        approved.action_submit()
+        as_user(approved, self.user_board).action_approve()
+        mail = self.env["mail.mail"].search(
+            [("model", "=", app._name), ("res_id", "=", approved.id)], order="id desc", limit=1)
+        self.assertEqual(mail.subject, "Welkom bij Coopkracht")
+
+    def test_received_mail_invites_to_choose_password(self):
+        """The web form's "received" mail carries a link (with the contact's own sign-up
+        token) to choose the new portal account's password, in Dutch."""
+        app = self.make_application("Uitnodiging cv", 113)
+        user = app._create_portal_user()
+        app._send_received_mail()
+        mail = self.env["mail.mail"].search(
+            [("model", "=", app._name), ("res_id", "=", app.id)], order="id desc", limit=1)
+        self.assertIn("/web/signup?", mail.body_html)
+        self.assertIn("kies uw wachtwoord", mail.body_html)
+        token = user.partner_id.sudo().signup_token
+        self.assertTrue(token)
+        self.assertIn(token, mail.body_html)
+        self.assertEqual(self.Partner.sudo()._signup_retrieve_partner(token), user.partner_id)

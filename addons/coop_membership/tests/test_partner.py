@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.coop_website.tests.common import as_user
+from odoo.addons.coop_website.tests.common import as_user, new_user
 
 from .common import MembershipCase, kbo
 
@@ -112,3 +112,31 @@ class TestPartner(MembershipCase):
         params = self.env["ir.config_parameter"].sudo()
         self.assertEqual(params.get_param("coop_membership.max_proxies"), "3")
         self.assertEqual(params.get_param("coop_membership.fee_pro_rata"), "True")
+
+    def test_default_categories(self):
+        """Two fee categories ship by default: small 250 EUR and large 1000 EUR a year,
+        each with its membership product."""
+        small = self.env.ref("coop_membership.category_small")
+        large = self.env.ref("coop_membership.category_large")
+        self.assertEqual((small.size, small.fee), ("small", 250.0))
+        self.assertEqual((large.size, large.fee), ("large", 1000.0))
+        self.assertTrue(small.product_id.membership and large.product_id.membership)
+        self.assertEqual(small.with_context(lang="nl_BE").name, "Kleine organisatie")
+
+    def test_portal_user_reaches_only_own_organisation(self):
+        """A member's portal user cannot change its organisation's membership data, nor
+        read another organisation's fee invoice or application."""
+        own = self.make_member("Eigen portaal cv")
+        other = self.make_member("Ander portaal cv")
+        contact = self.Partner.create({"name": "Pia Portaal", "parent_id": own.id,
+                                       "email": "pia@example.org"})
+        user = new_user(self.env, "pia_portaal", ["base.group_portal"], partner_id=contact.id)
+        invoice = other._coop_create_fee_invoice(2030, post=True)
+        application = self.Application.create({"name": "Ander aanvraag", "kbo_number": kbo(120)})
+        with self.assertRaises(AccessError):
+            as_user(own, user).write({"coop_membership_state": "former"})
+        with self.assertRaises(AccessError):
+            as_user(invoice, user).read(["amount_total"])
+        with self.assertRaises(AccessError):
+            as_user(application, user).read(["state"])
+        self.assertEqual(own.coop_membership_state, "member")
