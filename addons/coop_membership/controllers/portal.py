@@ -42,7 +42,7 @@ class MembershipPortal(CustomerPortal):
             except UserError as exc:
                 blockers[application.id] = exc.name
             except _RollBack:
-                pass
+                blockers.pop(application.id, None)
         return blockers
 
     @http.route(["/my/membership", "/my/membership/page/<int:page>"], type="http",

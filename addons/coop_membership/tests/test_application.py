@@ -134,6 +134,16 @@ class TestApplication(MembershipCase):
             as_user(app, self.user_portal).read(["state"])
         self.assertEqual(app.state, "submitted")
 
+    def test_manager_decides_board_reads(self):
+        """The manager approves too; the board reads the application and its organisation."""
+        app = self.make_application("Manager cv", 114)
+        app.action_submit()
+        self.assertEqual(as_user(app, self.user_board).read(["state"])[0]["state"], "submitted")
+        self.assertTrue(as_user(app.partner_id, self.user_board).coop_kbo_number)
+        as_user(app, self.user_manager).action_approve()
+        self.assertEqual(app.state, "approved")
+        self.assertEqual(app.decision_user_id, self.user_manager)
+
     def test_portal_reads_own_application(self):
         """The applicant's portal user reads its own application."""
         app = self.make_application("Eigen cv", 109)
