@@ -58,6 +58,16 @@ class CoopMembershipApplication(models.Model):
     user_id = fields.Many2one(comodel_name="res.users", string="Portal user", readonly=True,
                               copy=False)
 
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        # one open application per organisation, also in the database
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS coop_membership_application_open_uniq
+            ON coop_membership_application (partner_id)
+            WHERE state IN ('draft', 'submitted') AND partner_id IS NOT NULL""")
+        return res
+
     @api.constrains("partner_id", "state")
     def _check_not_already_member(self):
         for application in self.filtered(lambda a: a.state in OPEN_STATES and a.partner_id):

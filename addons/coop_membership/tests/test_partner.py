@@ -1,6 +1,9 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import psycopg2
+
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
 
 from odoo.addons.coop_website.tests.common import as_user, new_user
 
@@ -140,3 +143,25 @@ class TestPartner(MembershipCase):
         with self.assertRaises(AccessError):
             as_user(application, user).read(["state"])
         self.assertEqual(own.coop_membership_state, "member")
+
+    def test_database_refuses_what_the_checks_refuse(self):
+        """Whatever writes them, the database refuses a leave date before the join date, a
+        second open application of an organisation and a second fee invoice for a year."""
+        org = self.make_member("Databank cv", join_date="2020-03-01")
+        applicant = self.make_application("Databank aanvraag", 130).partner_id
+        org._coop_create_fee_invoice(2030)
+        second = self.env["account.invoice"].create({"partner_id": org.id, "type": "out_invoice"})
+        statements = [
+            ("UPDATE res_partner SET coop_leave_date = '2020-01-01' WHERE id = %s", [org.id]),
+            ("INSERT INTO coop_membership_application (name, partner_id, state)"
+             " VALUES ('Tweede', %s, 'submitted')", [applicant.id]),
+            ("UPDATE account_invoice SET coop_fee_year = 2030 WHERE id = %s", [second.id]),
+        ]
+        for query, params in statements:
+            with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
+                with self.env.cr.savepoint():
+                    self.env.cr.execute(query, params)
+        self.assertEqual(self.Application.search_count([("partner_id", "=", applicant.id)]), 1)
+        with self.assertRaisesRegex(ValidationError, "before the join date|vóór de toetredingsdatum"):
+            self.make_member("Omgekeerd cv", join_date="2021-01-01", coop_leave_date="2020-12-31",
+                             coop_membership_state="former")
