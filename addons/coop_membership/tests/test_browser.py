@@ -85,6 +85,7 @@ class TestApplicationJourney(CoopBrowserCase):
         b.wait_css(".o_coop_application_thanks")
         # the compass is still missing: saved as a draft, the visitor is told why
         b.wait_text(".o_coop_application_thanks .alert-warning", "ICA")
+        b.wait_text(".o_coop_application_thanks .alert-warning", "Kies je wachtwoord met de link")
         self.shot("02-application-thanks")
         with self.server_env() as env:
             app = self.application(env)
