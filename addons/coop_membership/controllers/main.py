@@ -50,7 +50,7 @@ class MembershipWebsite(http.Controller):
         values["lang"] = request.lang if request.lang in ("nl_BE", "en_US", "fr_BE") else "nl_BE"
         # the public visitor creates only a draft application; every check runs in create()
         Application = request.env["coop.membership.application"].sudo().with_context(
-            lang=request.lang)
+            lang=request.lang, coop_defer_received_mail=True)
         try:
             with request.env.cr.savepoint():
                 application = Application.create(values)
@@ -58,6 +58,7 @@ class MembershipWebsite(http.Controller):
         except (UserError, ValidationError) as exc:
             return request.render("coop_membership.application_form", self._application_form_values(
                 post, exc.name))
+        application._send_received_mail()
         message = False
         try:
             with request.env.cr.savepoint():

@@ -13,6 +13,10 @@ from odoo.addons.portal.controllers.portal import CustomerPortal, pager as porta
 EDITABLE_FIELDS = ("phone", "email", "website", "street", "zip", "city")
 
 
+class _RollBack(Exception):
+    """Leaves a savepoint without keeping its writes."""
+
+
 class MembershipPortal(CustomerPortal):
 
     def _coop_organisation(self):
@@ -25,6 +29,21 @@ class MembershipPortal(CustomerPortal):
         values = super()._prepare_portal_layout_values()
         values["coop_has_membership"] = bool(self._coop_organisation())
         return values
+
+    def _coop_application_blockers(self, applications):
+        """What still keeps each draft application from being submitted (e.g. the
+        compass), keyed by application id; the check's own writes are rolled back."""
+        blockers = {}
+        for application in applications.filtered(lambda a: a.state == "draft"):
+            try:
+                with request.env.cr.savepoint():
+                    application._check_submission_requirements()
+                    raise _RollBack()
+            except UserError as exc:
+                blockers[application.id] = exc.name
+            except _RollBack:
+                blockers.pop(application.id, None)
+        return blockers
 
     @http.route(["/my/membership", "/my/membership/page/<int:page>"], type="http",
                 auth="user", website=True)
@@ -44,6 +63,7 @@ class MembershipPortal(CustomerPortal):
             "invoices": Invoice.search(domain, order="coop_fee_year desc, id desc",
                                        limit=self._items_per_page, offset=pager["offset"]),
             "applications": org.coop_application_ids,
+            "application_blockers": self._coop_application_blockers(org.coop_application_ids),
             "sectors": request.env["coop.membership.sector"].sudo().search([]),
             "pager": pager,
             "saved": kw.get("saved"),

@@ -17,6 +17,17 @@ class AccountInvoice(models.Model):
              "check whether it must be cancelled or credited.")
     coop_reminder_date = fields.Date(string="Fee reminder sent on", copy=False, readonly=True)
 
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        # one fee invoice per member and year (a cancelled one may be replaced): the fee
+        # run checks it first; the database makes sure under concurrent runs too
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS account_invoice_coop_fee_year_uniq
+            ON account_invoice (partner_id, coop_fee_year)
+            WHERE coop_fee_year IS NOT NULL AND type = 'out_invoice' AND state != 'cancel'""")
+        return res
+
     @api.model
     def _cron_send_fee_reminders(self):
         """Send the reminder mail for fee invoices still unpaid N days (setting) after

@@ -1,5 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from werkzeug.urls import url_encode
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -55,6 +57,16 @@ class CoopMembershipApplication(models.Model):
         comodel_name="account.invoice", string="First fee invoice", readonly=True, copy=False)
     user_id = fields.Many2one(comodel_name="res.users", string="Portal user", readonly=True,
                               copy=False)
+
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        # one open application per organisation, also in the database
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS coop_membership_application_open_uniq
+            ON coop_membership_application (partner_id)
+            WHERE state IN ('draft', 'submitted') AND partner_id IS NOT NULL""")
+        return res
 
     @api.constrains("partner_id", "state")
     def _check_not_already_member(self):
@@ -123,7 +135,8 @@ class CoopMembershipApplication(models.Model):
                 "lang": Partner.browse(vals["partner_id"]).lang,
             }).id
         application = super().create(vals)
-        application._send_template("coop_membership.mail_template_application_received")
+        if not self.env.context.get("coop_defer_received_mail"):
+            application._send_template("coop_membership.mail_template_application_received")
         return application
 
     @api.multi
@@ -134,11 +147,27 @@ class CoopMembershipApplication(models.Model):
         return super().unlink()
 
     @api.multi
-    def _send_template(self, xmlid):
+    def _send_template(self, xmlid, **context):
         template = self.env.ref(xmlid, raise_if_not_found=False)
         for application in self.filtered(lambda a: a.contact_id.email or a.contact_email):
             if template:
-                template.sudo().send_mail(application.id)
+                template.sudo().with_context(**context).send_mail(application.id)
+
+    @api.multi
+    def _send_received_mail(self):
+        """The "application received" mail; when the contact's portal account has no
+        password yet, it carries a link to choose one (and land on the membership page)."""
+        self.ensure_one()
+        context = {}
+        user = self.user_id.sudo()
+        if user and not user.login_date:
+            partner = user.partner_id
+            partner.signup_prepare(signup_type="signup")
+            base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+            context["signup_url"] = "%s/web/signup?%s" % (base_url, url_encode({
+                "db": self.env.cr.dbname, "token": partner.signup_token,
+                "redirect": "/my/membership"}))
+        self._send_template("coop_membership.mail_template_application_received", **context)
 
     @api.multi
     def _check_submission_requirements(self):
@@ -241,7 +270,10 @@ class CoopMembershipApplication(models.Model):
         user = Users.search([("login", "=ilike", contact.email)], limit=1)
         if user:
             # never hand someone else's account to this application
-            return user if user.partner_id == contact else self.env["res.users"]
+            if user.partner_id != contact:
+                return self.env["res.users"]
+            self.sudo().user_id = user.id
+            return user
         user = Users.create({
             "name": contact.name,
             "login": contact.email,

@@ -121,6 +121,12 @@ class ResPartner(models.Model):
                 raise ValidationError(_("Another organisation already has the company number %s.")
                                       % partner.coop_kbo_number)
 
+    _sql_constraints = [
+        ("coop_leave_after_join",
+         "CHECK(coop_leave_date IS NULL OR coop_join_date IS NULL OR coop_leave_date >= coop_join_date)",
+         "The leave date cannot be before the join date."),
+    ]
+
     @api.model_cr
     def init(self):
         res = super().init()
@@ -150,11 +156,26 @@ class ResPartner(models.Model):
 
     @api.model
     def create(self, vals):
+        self._coop_check_dates(vals)
         return super().create(self._coop_prepare_kbo(dict(vals)))
 
     @api.multi
     def write(self, vals):
+        self._coop_check_dates(vals, records=self)
         return super().write(self._coop_prepare_kbo(dict(vals), records=self))
+
+    @api.model
+    def _coop_check_dates(self, vals, records=None):
+        """Refuse a leave date before the join date before writing (the database's check
+        constraint would otherwise answer first, without the Dutch message)."""
+        if "coop_join_date" not in vals and "coop_leave_date" not in vals:
+            return
+        for partner in records if records is not None else [self.browse()]:
+            join = vals["coop_join_date"] if "coop_join_date" in vals else partner.coop_join_date
+            leave = vals["coop_leave_date"] if "coop_leave_date" in vals else partner.coop_leave_date
+            if join and leave and fields.Date.to_string(
+                    fields.Date.from_string(leave)) < fields.Date.to_string(fields.Date.from_string(join)):
+                raise ValidationError(_("The leave date cannot be before the join date."))
 
     @api.multi
     def unlink(self):

@@ -134,6 +134,16 @@ class TestApplication(MembershipCase):
             as_user(app, self.user_portal).read(["state"])
         self.assertEqual(app.state, "submitted")
 
+    def test_manager_decides_board_reads(self):
+        """The manager approves too; the board reads the application and its organisation."""
+        app = self.make_application("Manager cv", 114)
+        app.action_submit()
+        self.assertEqual(as_user(app, self.user_board).read(["state"])[0]["state"], "submitted")
+        self.assertTrue(as_user(app.partner_id, self.user_board).coop_kbo_number)
+        as_user(app, self.user_manager).action_approve()
+        self.assertEqual(app.state, "approved")
+        self.assertEqual(app.decision_user_id, self.user_manager)
+
     def test_portal_reads_own_application(self):
         """The applicant's portal user reads its own application."""
         app = self.make_application("Eigen cv", 109)
@@ -154,5 +164,28 @@ class TestApplication(MembershipCase):
         app.refuse_reason = "Test"
         app.action_refuse()
         subjects = self.env["mail.mail"].search(
-            [("model", "=", app._name), ("res_id", "=", app.id)]).mapped("subject")
-        self.assertEqual(len(subjects), 3)
+            [("model", "=", app._name), ("res_id", "=", app.id)], order="id").mapped("subject")
+        self.assertEqual(subjects, ["Uw aanvraag om lid te worden van Coopkracht",
+                                    "Uw aanvraag om lid te worden van Coopkracht werd ingediend",
+                                    "Uw aanvraag om lid te worden van Coopkracht"])
+        approved = self.make_application("Welkom post cv", 112)
+        approved.action_submit()
+        as_user(approved, self.user_board).action_approve()
+        mail = self.env["mail.mail"].search(
+            [("model", "=", app._name), ("res_id", "=", approved.id)], order="id desc", limit=1)
+        self.assertEqual(mail.subject, "Welkom bij Coopkracht")
+
+    def test_received_mail_invites_to_choose_password(self):
+        """The web form's "received" mail carries a link (with the contact's own sign-up
+        token) to choose the new portal account's password, in Dutch."""
+        app = self.make_application("Uitnodiging cv", 113)
+        user = app._create_portal_user()
+        app._send_received_mail()
+        mail = self.env["mail.mail"].search(
+            [("model", "=", app._name), ("res_id", "=", app.id)], order="id desc", limit=1)
+        self.assertIn("/web/signup?", mail.body_html)
+        self.assertIn("kies uw wachtwoord", mail.body_html)
+        token = user.partner_id.sudo().signup_token
+        self.assertTrue(token)
+        self.assertIn(token, mail.body_html)
+        self.assertEqual(self.Partner.sudo()._signup_retrieve_partner(token), user.partner_id)

@@ -1,5 +1,8 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.coop_website.tests.common import as_user
@@ -111,3 +114,32 @@ class TestFeeRun(MembershipCase):
                                              ("res_id", "=", invoice.id)])
         self.assertTrue(mail)
         self.assertNotIn(invoice, self.env["account.invoice"]._cron_send_fee_reminders())
+
+    def test_reminder_waits_n_days_and_speaks_dutch(self):
+        """An invoice younger than N days gets no reminder; the reminder of a Dutch-speaking
+        member is in Dutch."""
+        self.set_param("coop_membership.fee_reminder_days", "10")
+        today = fields.Date.from_string(fields.Date.context_today(self.small))
+        invoice = self.small._coop_create_fee_invoice(today.year, post=True)
+        invoice.date_invoice = fields.Date.to_string(today - datetime.timedelta(days=9))
+        self.assertNotIn(invoice, self.env["account.invoice"]._cron_send_fee_reminders())
+        self.assertFalse(invoice.coop_reminder_date)
+        invoice.date_invoice = fields.Date.to_string(today - datetime.timedelta(days=10))
+        self.assertIn(invoice, self.env["account.invoice"]._cron_send_fee_reminders())
+        mail = self.env["mail.mail"].search([("model", "=", "account.invoice"),
+                                             ("res_id", "=", invoice.id)])
+        self.assertEqual(mail.subject, "Herinnering: lidmaatschapsbijdrage %d" % today.year)
+        self.assertIn(invoice.reference, mail.body_html)
+
+    def test_paid_state_from_accounting(self):
+        """Paid or unpaid comes from accounting: once the payment is reconciled the fee
+        invoice is paid and gets no reminder."""
+        self.set_param("coop_membership.fee_reminder_days", "0")
+        invoice = self.small._coop_create_fee_invoice(2019, post=True)
+        self.assertEqual(invoice.state, "open")
+        journal = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", invoice.company_id.id)], limit=1)
+        invoice.pay_and_reconcile(journal, invoice.amount_total)
+        self.assertEqual(invoice.state, "paid")
+        self.assertNotIn(invoice, self.env["account.invoice"]._cron_send_fee_reminders())
+        self.assertFalse(invoice.coop_reminder_date)

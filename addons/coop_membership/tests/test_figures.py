@@ -51,3 +51,24 @@ class TestFigures(MembershipCase):
             members.ids, {})
         self.assertEqual(fmt, "xlsx")
         self.assertTrue(content.startswith(b"PK"))
+
+    def test_split_by_category_in_pivot_and_graph(self):
+        """Joins and leaves split by fee category, in the pivot and graph views staff open;
+        the members at a date split by category too."""
+        Report = as_user(self.env["coop.membership.event.report"], self.user_coop)
+        rows = Report.read_group([("year", "=", "2036"), ("event_type", "=", "join")],
+                                 ["category_id", "count"], ["category_id"])
+        self.assertEqual({r["category_id"][0]: r["count"] for r in rows}, {self.cat_large.id: 1})
+        action = self.env.ref("coop_membership.coop_membership_event_report_action")
+        self.assertEqual(action.view_mode.split(",")[:2], ["pivot", "graph"])
+        for view_type in ("pivot", "graph"):
+            arch = Report.fields_view_get(view_type=view_type)["arch"]
+            self.assertIn('name="count"', arch)
+        search = Report.fields_view_get(view_type="search")["arch"]
+        self.assertIn("'group_by': 'category_id'", search)
+        wizard = as_user(self.env["coop.membership.at.date"], self.user_coop).create(
+            {"date": "2036-12-31"})
+        rows = as_user(self.Partner, self.user_coop).read_group(
+            wizard.action_open()["domain"], ["coop_category_id"], ["coop_category_id"])
+        self.assertEqual({r["coop_category_id"][0]: r["coop_category_id_count"] for r in rows},
+                         {self.cat_small.id: 3, self.cat_large.id: 1})

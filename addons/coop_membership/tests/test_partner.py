@@ -1,8 +1,11 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError, UserError, ValidationError
+import psycopg2
 
-from odoo.addons.coop_website.tests.common import as_user
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
+
+from odoo.addons.coop_website.tests.common import as_user, new_user
 
 from .common import MembershipCase, kbo
 
@@ -112,3 +115,53 @@ class TestPartner(MembershipCase):
         params = self.env["ir.config_parameter"].sudo()
         self.assertEqual(params.get_param("coop_membership.max_proxies"), "3")
         self.assertEqual(params.get_param("coop_membership.fee_pro_rata"), "True")
+
+    def test_default_categories(self):
+        """Two fee categories ship by default: small 250 EUR and large 1000 EUR a year,
+        each with its membership product."""
+        small = self.env.ref("coop_membership.category_small")
+        large = self.env.ref("coop_membership.category_large")
+        self.assertEqual((small.size, small.fee), ("small", 250.0))
+        self.assertEqual((large.size, large.fee), ("large", 1000.0))
+        self.assertTrue(small.product_id.membership and large.product_id.membership)
+        self.assertEqual(small.with_context(lang="nl_BE").name, "Kleine organisatie")
+
+    def test_portal_user_reaches_only_own_organisation(self):
+        """A member's portal user cannot change its organisation's membership data, nor
+        read another organisation's fee invoice or application."""
+        own = self.make_member("Eigen portaal cv")
+        other = self.make_member("Ander portaal cv")
+        contact = self.Partner.create({"name": "Pia Portaal", "parent_id": own.id,
+                                       "email": "pia@example.org"})
+        user = new_user(self.env, "pia_portaal", ["base.group_portal"], partner_id=contact.id)
+        invoice = other._coop_create_fee_invoice(2030, post=True)
+        application = self.Application.create({"name": "Ander aanvraag", "kbo_number": kbo(120)})
+        with self.assertRaises(AccessError):
+            as_user(own, user).write({"coop_membership_state": "former"})
+        with self.assertRaises(AccessError):
+            as_user(invoice, user).read(["amount_total"])
+        with self.assertRaises(AccessError):
+            as_user(application, user).read(["state"])
+        self.assertEqual(own.coop_membership_state, "member")
+
+    def test_database_refuses_what_the_checks_refuse(self):
+        """Whatever writes them, the database refuses a leave date before the join date, a
+        second open application of an organisation and a second fee invoice for a year."""
+        org = self.make_member("Databank cv", join_date="2020-03-01")
+        applicant = self.make_application("Databank aanvraag", 130).partner_id
+        org._coop_create_fee_invoice(2030)
+        second = self.env["account.invoice"].create({"partner_id": org.id, "type": "out_invoice"})
+        statements = [
+            ("UPDATE res_partner SET coop_leave_date = '2020-01-01' WHERE id = %s", [org.id]),
+            ("INSERT INTO coop_membership_application (name, partner_id, state)"
+             " VALUES ('Tweede', %s, 'submitted')", [applicant.id]),
+            ("UPDATE account_invoice SET coop_fee_year = 2030 WHERE id = %s", [second.id]),
+        ]
+        for query, params in statements:
+            with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
+                with self.env.cr.savepoint():
+                    self.env.cr.execute(query, params)
+        self.assertEqual(self.Application.search_count([("partner_id", "=", applicant.id)]), 1)
+        with self.assertRaisesRegex(ValidationError, "before the join date|vóór de toetredingsdatum"):
+            self.make_member("Omgekeerd cv", join_date="2021-01-01", coop_leave_date="2020-12-31",
+                             coop_membership_state="former")

@@ -1,24 +1,19 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The portal page, the public application form and the member directory through HTTP."""
+import base64
 import re
-import unittest
+from unittest.mock import patch
 
-from odoo.tests.common import HttpCase, at_install, post_install
+from odoo import tools
+from odoo.exceptions import UserError
 
-from odoo.addons.coop_website.tests.common import new_user
+from odoo.addons.coop_website.tests.common import CoopHttpCase, new_user
 
 from .common import kbo
 
 
-# HTTP requests ran outside the test transaction on this harness (the server's cursor
-# deadlocked on the test's uncommitted rows): skipped until HttpCase test mode under
-# pytest-odoo is checked.
-SKIP_HTTP = "HttpCase test mode under pytest-odoo to be checked (see comment)"
-
-
-@at_install(False)
-@post_install(True)
-class WebCase(HttpCase):
+class WebCase(CoopHttpCase):
 
     def setUp(self):
         super().setUp()
@@ -42,13 +37,16 @@ class WebCase(HttpCase):
                              partner_id=contact.id, password="piet_portaal")
         self.invoice = self.org._coop_create_fee_invoice(2020, post=True)
         self.other_invoice = self.other._coop_create_fee_invoice(2020, post=True)
+        self.share_with_server()
+
+    def url_open(self, url, data=None, timeout=60):
+        return super().url_open(url, data=data, timeout=timeout)
 
     def csrf(self, url):
         page = self.url_open(url).text
         return re.search(r'name="csrf_token"\s+value="([^"]+)"', page).group(1)
 
 
-@unittest.skip(SKIP_HTTP)
 class TestPortal(WebCase):
 
     def test_my_membership_shows_own_organisation(self):
@@ -60,12 +58,16 @@ class TestPortal(WebCase):
         self.assertNotIn("Andere cv", page)
         self.assertNotIn(self.other_invoice.reference, page)
         self.assertIn("/my/membership", self.url_open("/my").text)
+        self.assertIn("Web small", page)  # the fee category
+        self.assertIn("Te betalen", page)  # the invoice's state, in Dutch
+        self.assertIn("Lidmaatschap", page)
 
     def test_update_is_tracked(self):
         """The member updates contact data and sectors; the change is logged on the partner."""
         self.authenticate("piet_portaal", "piet_portaal")
         token = self.csrf("/my/membership")
         new_sector = self.env["coop.membership.sector"].create({"name": "Nieuwsector"})
+        self.share_with_server()
         response = self.url_open("/my/membership/update", data={
             "csrf_token": token, "phone": "+32 9 123 45 67", "city": "Gent",
             "sector_ids": [str(new_sector.id)], "coop_directory_published": "1"})
@@ -85,6 +87,38 @@ class TestPortal(WebCase):
         self.org.invalidate_cache()
         self.assertNotEqual(self.org.phone, "000")
 
+    def test_draft_application_shows_what_is_missing(self):
+        """The portal shows what keeps a draft application from being submitted (the
+        compass hook's message); submitting is then refused, and works once it is met."""
+        Application = self.env["coop.membership.application"]
+        app = Application.with_context(coop_defer_received_mail=True).create({
+            "name": "Concept cv", "kbo_number": kbo(510), "contact_name": "Carla Concept",
+            "contact_email": "carla@concept.example.org", "legal_form": "cv", "city": "Gent"})
+        user = app._create_portal_user()
+        user.password = "carla_concept"
+        self.share_with_server()
+        self.authenticate("carla@concept.example.org", "carla_concept")
+        hook = "_check_submission_requirements"
+        with patch.object(type(Application), hook, side_effect=UserError("Vul eerst het kompas in")):
+            page = self.url_open("/my/membership").text
+            self.assertRegex(page, r'o_coop_application_blocker">\s*<strong>[^<]*</strong>\s*'
+                                   r'Vul eerst het kompas in')
+            token = re.search(r'name="csrf_token"\s+value="([^"]+)"', page).group(1)
+            response = self.url_open("/my/membership/application/%d/submit" % app.id,
+                                     data={"csrf_token": token})
+            self.assertIn("Vul eerst het kompas in", response.text)
+            app.invalidate_cache()
+            self.assertEqual(app.state, "draft")
+        with patch.object(type(Application), hook, return_value=True):
+            page = self.url_open("/my/membership").text
+            self.assertNotIn("o_coop_application_blocker", page)
+            response = self.url_open("/my/membership/application/%d/submit" % app.id,
+                                     data={"csrf_token": token})
+            self.assertIn("o_coop_application_submitted", response.text)
+        app.invalidate_cache()
+        self.assertEqual(app.state, "submitted")
+        self.assertEqual(app.partner_id.coop_membership_state, "applicant")
+
     def test_public_redirected(self):
         """An anonymous visitor is sent to the login page."""
         response = self.url_open("/my/membership")
@@ -94,6 +128,7 @@ class TestPortal(WebCase):
         """A portal user cannot submit another organisation's application."""
         other_app = self.env["coop.membership.application"].create(
             {"name": "Vreemd cv", "kbo_number": kbo(500)})
+        self.share_with_server()
         self.authenticate("piet_portaal", "piet_portaal")
         token = self.csrf("/my/membership")
         response = self.url_open("/my/membership/application/%d/submit" % other_app.id,
@@ -103,7 +138,6 @@ class TestPortal(WebCase):
         self.assertEqual(other_app.state, "draft")
 
 
-@unittest.skip(SKIP_HTTP)
 class TestWebsite(WebCase):
 
     def form_data(self, **values):
@@ -115,10 +149,13 @@ class TestWebsite(WebCase):
         return data
 
     def test_application_form(self):
-        """The public form creates an application, its organisation and a portal user."""
+        """The public form creates an application, its organisation and a portal user, and
+        submits it when nothing is missing (the compass hook passes)."""
         page = self.url_open("/lid-worden").text
         self.assertIn('name="kbo_number"', page)
-        response = self.url_open("/lid-worden", data=self.form_data())
+        with patch.object(type(self.env["coop.membership.application"]),
+                          "_check_submission_requirements", return_value=True):
+            response = self.url_open("/lid-worden", data=self.form_data())
         self.assertEqual(response.status_code, 200)
         self.assertIn("o_coop_application_thanks", response.text)
         app = self.env["coop.membership.application"].search([("kbo_number", "=", "%s.%s.%s" % (
@@ -129,6 +166,22 @@ class TestWebsite(WebCase):
         user = self.env["res.users"].search([("login", "=", "ann@nieuw.example.org")])
         self.assertTrue(user.has_group("base.group_portal"))
         self.assertEqual(user.partner_id.commercial_partner_id, app.partner_id)
+
+    def test_application_kept_as_draft_when_incomplete(self):
+        """When a requirement is missing (the compass), the application is kept as a draft,
+        the visitor reads why, and the mail invites the contact to choose a password."""
+        with patch.object(type(self.env["coop.membership.application"]),
+                          "_check_submission_requirements",
+                          side_effect=UserError("Vul eerst het kompas in")):
+            response = self.url_open("/lid-worden", data=self.form_data())
+        self.assertIn("o_coop_application_thanks", response.text)
+        self.assertIn("Vul eerst het kompas in", response.text)
+        app = self.env["coop.membership.application"].search([("name", "=", "Nieuwe Coöperatie cv")])
+        self.assertEqual(app.state, "draft")
+        self.assertEqual(app.partner_id.coop_membership_state, "none")
+        mail = self.env["mail.mail"].search([("model", "=", app._name), ("res_id", "=", app.id)])
+        self.assertEqual(len(mail), 1)
+        self.assertIn("/web/signup?", mail.body_html)
 
     def test_invalid_kbo(self):
         """An invalid company number shows the error and creates nothing."""
@@ -145,6 +198,7 @@ class TestWebsite(WebCase):
     def test_member_cannot_apply(self):
         """An organisation that is already a member cannot apply again."""
         self.org.coop_kbo_number = kbo(601)
+        self.share_with_server()
         count = self.env["coop.membership.application"].search_count([])
         response = self.url_open("/lid-worden", data=self.form_data(kbo_number=kbo(601)))
         self.assertIn("o_coop_application_error", response.text)
@@ -160,11 +214,22 @@ class TestWebsite(WebCase):
 
     def test_directory(self):
         """The directory lists published members only and filters by sector."""
-        page = self.url_open("/leden").text
+        with tools.file_open("base/static/src/img/company_image.png", "rb") as logo:
+            self.org.write({"website": "https://portaal.example.org",
+                            "image": base64.b64encode(logo.read())})
+        self.share_with_server()
+        # (the demo members fill the first pages: search the test's organisations)
+        page = self.url_open("/leden?search=Portaal").text
         self.assertIn("Portaal cv", page)
-        self.assertNotIn("Andere cv", page)
+        self.assertNotIn("Andere cv", self.url_open("/leden?search=Andere").text)
+        member = re.search(r'<div class="[^"]*o_coop_member">.*?</div>\s*</div>\s*</div>', page, re.S).group(0)
+        for shown in ("Portaal cv", "Gent", "Websector", "https://portaal.example.org",
+                      'alt="Portaal cv"'):
+            self.assertIn(shown, member)
         other_sector = self.env["coop.membership.sector"].create({"name": "Leeg"})
+        self.share_with_server()
         page = self.url_open("/leden?sector=%d" % other_sector.id).text
         self.assertNotIn("Portaal cv", page)
         page = self.url_open("/leden?sector=%d" % self.sector.id).text
         self.assertIn("Portaal cv", page)
+        self.assertEqual(len(re.findall(r'class="[^"]*o_coop_member\b', page)), 1)

@@ -79,7 +79,9 @@ class _ServerMixin(object):
         when the test ends). Keep the block short: requests wait meanwhile."""
         cr = self.registry.cursor()  # the test cursor, locked for this thread
         try:
-            yield api.Environment(cr, SUPERUSER_ID, {})
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env.cache.invalidate()  # the same env comes back each time: forget what pages changed since
+            yield env
             cr.commit()  # pylint: disable=invalid-commit  (a TestCursor: moves its savepoint)
         finally:
             cr.close()  # releases the lock; the test cursor itself stays open
