@@ -28,7 +28,7 @@ class VacancyHttpCase(SharedCursorMixin, HttpCase):
         self.poster_other = make_contact_user(self.env, self.org_other, "http_other", password="http_other")
         self.staff = new_user(self.env, "http_staff", ["coop_website.group_coop_user"], password="http_staff")
         set_params(self.env, review_members=0, expiry_days=60, nonmember_price=0)
-        self.sector = self.env["coop.vacancy.sector"].create({"name": "Http energie"})
+        self.sector = self.env["coop.membership.sector"].create({"name": "Http energie"})
         self.published = make_vacancy(self.env, self.org_member, name="Zichtbare energiecoach",
                                       sector_id=self.sector.id, city="Antwerpen", province="antwerpen")
         self.published.action_submit()
