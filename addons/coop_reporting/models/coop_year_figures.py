@@ -141,7 +141,7 @@ class CoopYearFigures(models.TransientModel):
         if kind == "percent":
             return ("%.1f %%" % value).replace(".", ",")
         if kind == "change":
-            return ("%+.1f %%" % value).replace(".", ",")
+            return ("%+.1f %%" % (value or 0.0)).replace(".", ",")  # no "-0,0 %"
         if kind == "amount":
             currency = self.env.user.company_id.currency_id
             return "%s %s" % (("%.2f" % value).replace(".", ","), currency.symbol or "")

@@ -248,5 +248,7 @@ class TestYearFigures(ReportingCase):
                                              "participant_count", YEAR)
         self.assertEqual(series[2], ("03", 2))
         self.assertIn(str(YEAR), dashboard.dashboard_html)
+        dashboard.year = 0  # the form asks again while the year is being typed
+        self.assertFalse(dashboard.dashboard_html)
         with self.assertRaises(AccessError):
             as_user(self.env["coop.reporting.dashboard"], self.user_internal).create({"year": YEAR}).dashboard_html
