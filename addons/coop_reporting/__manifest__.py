@@ -20,7 +20,7 @@
         'views/menus.xml',
     ],
     'external_dependencies': {'python': ['xlsxwriter']},
-    'demo': [],
+    'demo': ['demo/coop_reporting_demo.xml'],
     'installable': True,
     'application': True,
 }

@@ -4,7 +4,8 @@ from odoo import api, fields, models, tools
 
 
 class CoopReportEventParticipants(models.Model):
-    """Participants (confirmed or attended registrations) per event (SQL view, graph)."""
+    """Participants (confirmed or attended registrations, no-shows excluded, as coop_events
+    counts them) per event (SQL view, graph)."""
     _name = "coop.report.event.participants"
     _description = "Event participants"
     _auto = False
@@ -22,7 +23,8 @@ class CoopReportEventParticipants(models.Model):
             CREATE VIEW coop_report_event_participants AS (
                 SELECT e.id AS id, e.id AS event_id, e.event_type_id, e.date_begin,
                        (SELECT COUNT(*) FROM event_registration r
-                         WHERE r.event_id = e.id AND r.state IN ('open', 'done'))::int AS participant_count
+                         WHERE r.event_id = e.id AND r.state IN ('open', 'done')
+                           AND coalesce(r.coop_attendance, '') != 'no_show')::int AS participant_count
                   FROM event_event e
                  WHERE e.state != 'cancel'
             )""")

@@ -18,13 +18,14 @@ class CoopReportMembers(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        # Same rule as coop.year.figures._member_domain_on and coop_is_member_on.
+        # Same rule as res.partner._coop_member_on_domain and coop_is_member_on.
         self.env.cr.execute("""
             CREATE VIEW coop_report_members AS (
                 WITH member AS (
                     SELECT coop_join_date AS joined, coop_leave_date AS left_on
                       FROM res_partner
-                     WHERE coop_membership_state IN ('member', 'former') AND coop_join_date IS NOT NULL
+                     WHERE is_company AND coop_membership_state IN ('member', 'former')
+                       AND coop_join_date IS NOT NULL
                 ), years AS (
                     SELECT generate_series(
                         COALESCE((SELECT MIN(EXTRACT(YEAR FROM joined))::int FROM member),

@@ -18,6 +18,10 @@ class CoopReportingDashboard(models.TransientModel):
     @api.depends("year")
     def _compute_dashboard_html(self):
         for dashboard in self:
+            if not 1900 < (dashboard.year or 0) < 3000:
+                # while the year is being typed in the form
+                dashboard.dashboard_html = False
+                continue
             charts = [
                 (_("Members at year end"), dashboard._series_members()),
                 (_("Event participants per month in %d") % dashboard.year,

@@ -91,12 +91,11 @@ class CoopYearFigures(models.TransientModel):
             ("members", _("Members"), self._figures_members),
             ("fees", _("Membership fees"), self._figures_fees),
             ("general_assembly", _("General assembly"), self._figures_general_assembly),
-            ("share_register", _("DAR (share register)"),
-             lambda year: self._figures_contract("coop.share.register", year)),
-            ("vacancies", _("Vacancy bank"), lambda year: self._figures_contract("coop.vacancy", year)),
-            ("events", _("Events and newsletters"),
-             lambda year: self._figures_contract("event.event", year)),
-            ("compass", _("ICA compass"), lambda year: self._figures_contract("coop.compass.scan", year)),
+            ("share_register", _("DAR (share register)"), self._figures_share_register),
+            ("vacancies", _("Vacancy bank"), self._figures_vacancies),
+            ("events", _("Events"), self._figures_events),
+            ("newsletters", _("Newsletters"), self._figures_newsletters),
+            ("compass", _("ICA compass"), self._figures_compass),
         ]
 
     @api.model
@@ -142,7 +141,7 @@ class CoopYearFigures(models.TransientModel):
         if kind == "percent":
             return ("%.1f %%" % value).replace(".", ",")
         if kind == "change":
-            return ("%+.1f %%" % value).replace(".", ",")
+            return ("%+.1f %%" % (value or 0.0)).replace(".", ",")  # no "-0,0 %"
         if kind == "amount":
             currency = self.env.user.company_id.currency_id
             return "%s %s" % (("%.2f" % value).replace(".", ","), currency.symbol or "")
@@ -156,9 +155,8 @@ class CoopYearFigures(models.TransientModel):
 
     @api.model
     def _member_domain_on(self, date):
-        """Organisations that are a member on date (the same rule as coop_is_member_on)."""
-        return [("coop_membership_state", "in", MEMBER_STATES), ("coop_join_date", "<=", date),
-                "|", ("coop_leave_date", "=", False), ("coop_leave_date", ">", date)]
+        """Organisations that are a member on date (coop_membership's rule)."""
+        return self.env["res.partner"]._coop_member_on_domain(date)
 
     @api.model
     def _figures_members(self, year):
@@ -166,9 +164,9 @@ class CoopYearFigures(models.TransientModel):
         start, end = self._year_bounds(year)
         previous_end = fields.Date.to_string(datetime.date(year - 1, 12, 31))
         members_domain = self._member_domain_on(end)
-        new_domain = [("coop_membership_state", "in", MEMBER_STATES),
+        new_domain = [("is_company", "=", True), ("coop_membership_state", "in", MEMBER_STATES),
                       ("coop_join_date", ">=", start), ("coop_join_date", "<=", end)]
-        left_domain = [("coop_membership_state", "in", MEMBER_STATES),
+        left_domain = [("is_company", "=", True), ("coop_membership_state", "in", MEMBER_STATES),
                        ("coop_leave_date", ">=", start), ("coop_leave_date", "<=", end)]
         members = partner.search_count(members_domain)
         at_start = partner.search_count(self._member_domain_on(previous_end))
@@ -189,29 +187,21 @@ class CoopYearFigures(models.TransientModel):
         return rows
 
     @api.model
-    def _member_field(self, candidates):
-        """The first of candidates that res.partner has (fields of addons built in parallel)."""
-        partner_fields = self.env["res.partner"]._fields
-        return next((name for name in candidates if name in partner_fields), None)
-
-    @api.model
     def _members_breakdown(self, year, members_domain, left_domain):
-        """Leavers by reason, members by size (fee category) and the number of sectors.
-        Detects the fields the membership addon provides; override to refine."""
-        rows = []
-        reason = self._member_field(["coop_leave_reason_id", "coop_leave_reason"])
-        if reason:
-            rows += self._grouped_rows("left_reason", _("Left, reason: %s"), left_domain, reason)
-        size = self._member_field(["coop_fee_category_id", "coop_fee_category", "coop_size_category",
-                                   "coop_size"])
-        if size:
-            rows += self._grouped_rows("size", _("Members by size: %s"), members_domain, size, percent=True)
-        sector = self._member_field(["coop_sector_id", "industry_id"])
-        if sector:
-            groups = self.env["res.partner"].with_context(active_test=False).read_group(
-                members_domain + [(sector, "!=", False)], [sector], [sector])
-            rows.append(self._row("sectors", _("Number of sectors"), len(groups), "res.partner",
-                                  members_domain + [(sector, "!=", False)]))
+        """Leavers by reason, members by size (fee category, with their share) and the
+        number of sectors the members work in."""
+        rows = self._grouped_rows("left_reason", _("Left, reason: %s"), left_domain, "coop_leave_reason_id")
+        rows += self._grouped_rows("size", _("Members by size: %s"), members_domain, "coop_category_id",
+                                   percent=True)
+        member_ids = self.env["res.partner"].with_context(active_test=False).search(members_domain).ids
+        sector_ids = []
+        if member_ids:
+            self.env.cr.execute("""
+                SELECT DISTINCT sector_id FROM coop_membership_sector_partner_rel
+                 WHERE partner_id IN %s""", (tuple(member_ids),))
+            sector_ids = sorted(row[0] for row in self.env.cr.fetchall())
+        rows.append(self._row("sectors", _("Number of sectors"), len(sector_ids), "coop.membership.sector",
+                              [("id", "in", sector_ids)]))
         return rows
 
     @api.model
@@ -219,17 +209,9 @@ class CoopYearFigures(models.TransientModel):
         partner = self.env["res.partner"].with_context(active_test=False)
         groups = partner.read_group(domain, [field_name], [field_name], orderby=field_name)
         total = sum(group["%s_count" % field_name] for group in groups)
-        field = partner._fields[field_name]
         rows = []
         for group in groups:
-            raw = group[field_name]
-            if field.type == "many2one":
-                value, text = (raw[0], raw[1]) if raw else (False, _("unknown"))
-            elif field.type == "selection":
-                selection = dict(field._description_selection(self.env))
-                value, text = raw, selection.get(raw, raw) if raw else _("unknown")
-            else:
-                value, text = raw, raw or _("unknown")
+            value, text = group[field_name] or (False, _("unknown"))
             count = group["%s_count" % field_name]
             group_domain = domain + [(field_name, "=", value)]
             rows.append(self._row("%s_%s" % (key, value), label % text, count, "res.partner", group_domain))
@@ -271,30 +253,160 @@ class CoopYearFigures(models.TransientModel):
 
     @api.model
     def _figures_general_assembly(self, year):
-        """Date and attendance of the year's general assembly (model of coop_membership)."""
-        if "coop.general.assembly" not in self.env:
-            return []
-        assembly = self.env["coop.general.assembly"]
-        if hasattr(assembly, "coop_year_figures"):
-            return self._figures_contract("coop.general.assembly", year)
-        date_field = next((f for f in ("date", "date_begin", "meeting_date") if f in assembly._fields), None)
-        if not date_field:
-            return []
+        """Date and attendance of the year's general assemblies (coop_membership)."""
         start, end = self._year_bounds(year)
-        domain = [(date_field, ">=", start), (date_field, "<=", end + " 23:59:59")]
+        assemblies = self.env["coop.general.assembly"].sudo().search(
+            [("date", ">=", start), ("date", "<=", end)], order="date, id")
         rows = []
-        for meeting in assembly.search(domain, order="%s, id" % date_field):
-            meeting_domain = [("id", "=", meeting.id)]
-            rows.append(self._row("ga_date_%d" % meeting.id, _("General assembly on"),
-                                  "%s" % meeting[date_field], "coop.general.assembly", meeting_domain))
-            count_field = next((f for f in ("attendee_count", "attendance_count", "attendees_count",
-                                            "attendee_ids") if f in assembly._fields), None)
-            if count_field:
-                value = meeting[count_field]
-                value = len(value) if isinstance(value, models.BaseModel) else value
-                rows.append(self._row("ga_attendance_%d" % meeting.id, _("Attendance"), value,
-                                      "coop.general.assembly", meeting_domain))
+        for assembly in assemblies:
+            domain = [("id", "=", assembly.id)]
+            attendance = [("assembly_id", "=", assembly.id)]
+            key = "ga_%d" % assembly.id
+            rows += [
+                self._row(key + "_date", _("General assembly on"), self._format_date(assembly.date),
+                          "coop.general.assembly", domain),
+                self._row(key + "_present", _("General assembly: members present"), assembly.present_count,
+                          "coop.assembly.attendance", attendance + [("state", "=", "present")]),
+                self._row(key + "_proxy", _("General assembly: members represented by proxy"),
+                          assembly.proxy_count, "coop.assembly.attendance", attendance + [("state", "=", "proxy")]),
+                self._row(key + "_attendance", _("General assembly: members present or represented"),
+                          assembly.present_count + assembly.proxy_count, "coop.assembly.attendance",
+                          attendance + [("state", "in", ("present", "proxy"))]),
+            ]
         return rows
+
+    @api.model
+    def _format_date(self, value):
+        """A date string as the user's language shows dates."""
+        lang = self.env["res.lang"]._lang_get(self.env.context.get("lang") or self.env.user.lang or "en_US")
+        date_format = lang.date_format if lang else "%d/%m/%Y"
+        return fields.Date.from_string(value).strftime(date_format)
+
+    # the other addons ---------------------------------------------------------
+
+    @api.model
+    def _figures_share_register(self, year):
+        """DAR client cooperatives: served directly (members) or via the partner."""
+        start, end = self._year_bounds(year)
+        domain = [("service_start", "<=", end), "|", ("service_end", "=", False), ("service_end", ">=", start)]
+        links = {
+            "clients": ("coop.share.register", domain),
+            "members": ("coop.share.register", domain + [("service_mode", "=", "direct")]),
+            "via_partner": ("coop.share.register", domain + [("service_mode", "=", "partner")]),
+        }
+        return self._figures_contract("coop.share.register", year, links)
+
+    @api.model
+    def _figures_vacancies(self, year):
+        """Vacancies posted, the member and non-member organisations that posted them and
+        the unique views of the overview page."""
+        start, end = self._year_bounds(year)
+        posted = [("date_publication", ">=", start), ("date_publication", "<=", end),
+                  ("state", "in", ("published", "closed", "expired"))]
+        vacancies = self.env["coop.vacancy"].sudo()
+        members = vacancies.search(posted + [("member_posting", "=", True)]).mapped("partner_id")
+        others = vacancies.search(posted + [("member_posting", "=", False)]).mapped("partner_id")
+        links = {
+            "posted": ("coop.vacancy", posted),
+            "member_orgs": ("res.partner", [("id", "in", sorted(members.ids))]),
+            "non_member_orgs": ("res.partner", [("id", "in", sorted(others.ids))]),
+            "overview_unique_views": ("coop.vacancy.view", [("page_key", "=", "overview"),
+                                                            ("day", ">=", start), ("day", "<=", end)]),
+        }
+        return self._figures_contract("coop.vacancy", year, links)
+
+    @api.model
+    def _figures_compass(self, year):
+        """ICA compass: first-time completions and returning users."""
+        start, end = self._year_bounds(year)
+        links = {
+            "first_time": ("coop.compass.scan", [("version", "=", 1), ("date_submitted", ">=", start),
+                                                 ("date_submitted", "<=", end)]),
+            "returning": ("coop.compass.scan", [("version", ">", 1), ("date_start", ">=", start),
+                                                ("date_start", "<=", end)]),
+        }
+        return self._figures_contract("coop.compass.scan", year, links)
+
+    @api.model
+    def _figures_events(self, year):
+        """Webinars one by one (date, participants, satisfaction), the Soirées (participants,
+        score range and average) and the thematic conversations, from coop_events."""
+        figures = self.env["event.event"].sudo().coop_year_figures(year)
+        kinds = figures["kinds"]
+        model = "event.event"
+        rows = []
+        attending = [("state", "in", ("open", "done")), ("coop_attendance", "!=", "no_show")]
+        answered = [("state", "=", "done")]
+        start, end = self._year_bounds(year)
+        in_year = [("event_id.date_begin", ">=", start + " 00:00:00"), ("event_id.date_begin", "<=", end + " 23:59:59"),
+                   ("event_id.state", "!=", "cancel")]
+
+        def kind_domain(kind):
+            return in_year + [("event_id.coop_kind", "=", kind)]
+
+        webinars = figures["webinars"]
+        rows.append(self._row(model + ".webinars", _("Webinars"), len(webinars), model,
+                              [("id", "in", [w["id"] for w in webinars])]))
+        for index, webinar in enumerate(webinars, start=1):
+            key = "%s.webinar.%d" % (model, index)
+            label = _("Webinar %(number)d '%(name)s'") % {"number": index, "name": webinar["name"]}
+            event = [("event_id", "=", webinar["id"])]
+            rows.append(self._row(key + ".date", "%s: %s" % (label, _("date")),
+                                  self._format_date(webinar["date"]), model, [("id", "=", webinar["id"])]))
+            rows.append(self._row(key + ".participants", "%s: %s" % (label, _("participants")),
+                                  webinar["participants"], "event.registration", event + attending))
+            if webinar["satisfaction"] is not None:
+                rows.append(self._row(key + ".satisfaction", "%s: %s" % (label, _("satisfaction (out of 10)")),
+                                      webinar["satisfaction"], "coop.event.evaluation", event + answered))
+        for kind, title in (("soiree", _("Soirées")), ("thematic", _("Thematic conversations"))):
+            data = kinds.get(kind, {})
+            key = "%s.%s" % (model, kind)
+            rows += [
+                self._row(key + ".events", title, data.get("events", 0), model,
+                          [("id", "in", [e["id"] for e in figures["soirees" if kind == "soiree" else kind]
+                                         ["events_detail"]])]),
+                self._row(key + ".participants", "%s: %s" % (title, _("participants")),
+                          data.get("participants", 0), "event.registration", kind_domain(kind) + attending),
+            ]
+            if kind == "thematic":
+                rows.append(self._row(key + ".organisations", "%s: %s" % (title, _("participating organisations")),
+                                      figures["thematic"]["organisations"], "event.registration",
+                                      kind_domain(kind) + attending))
+            elif data.get("responses"):
+                evaluations = kind_domain(kind) + answered
+                rows += [
+                    self._row(key + ".score_min", "%s: %s" % (title, _("lowest score")), data["score_min"],
+                              "coop.event.evaluation", evaluations),
+                    self._row(key + ".score_max", "%s: %s" % (title, _("highest score")), data["score_max"],
+                              "coop.event.evaluation", evaluations),
+                    self._row(key + ".score_range", "%s: %s" % (title, _("score range")),
+                              "%s - %s" % (data["score_min"], data["score_max"]), "coop.event.evaluation",
+                              evaluations),
+                    self._row(key + ".average_score", "%s: %s" % (title, _("average score (out of 10)")),
+                              data["average_score"], "coop.event.evaluation", evaluations),
+                ]
+        return rows
+
+    @api.model
+    def _figures_newsletters(self, year):
+        """Newsletters and news flashes sent, their recipients and the average open rate."""
+        figures = self.env["mail.mass_mailing"].sudo().coop_year_figures(year)
+        start, end = self._year_bounds(year)
+        sent = [("sent_date", ">=", start + " 00:00:00"), ("sent_date", "<=", end + " 23:59:59")]
+        model = "mail.mass_mailing"
+        return [
+            self._row(model + ".newsletters", _("Newsletters"), figures["newsletter"]["mailings"], model,
+                      sent + [("coop_mailing_kind", "=", "newsletter")]),
+            self._row(model + ".flashes", _("News flashes"), figures["flash"]["mailings"], model,
+                      sent + [("coop_mailing_kind", "=", "flash")]),
+            self._row(model + ".recipients", _("Recipients (distinct contacts)"), figures["total"]["recipients"],
+                      "mail.mail.statistics", [("mass_mailing_id.coop_mailing_kind", "!=", False),
+                                               ("mass_mailing_id.sent_date", ">=", start + " 00:00:00"),
+                                               ("mass_mailing_id.sent_date", "<=", end + " 23:59:59"),
+                                               ("sent", "!=", False)]),
+            self._row(model + ".open_rate", _("Average open rate"), figures["total"]["open_rate"], model,
+                      sent + [("coop_mailing_kind", "!=", False)], kind="percent"),
+        ]
 
     # contracts of the other addons ----------------------------------------
 
@@ -329,13 +441,18 @@ class CoopYearFigures(models.TransientModel):
         }
 
     @api.model
-    def _figures_contract(self, model_name, year):
-        """Rows from model_name.coop_year_figures(year), if that addon provides it."""
+    def _figures_contract(self, model_name, year, links=None):
+        """Rows from model_name.coop_year_figures(year), if that addon provides it; links
+        maps a top-level key to (model, domain) of the records behind that figure."""
         if model_name not in self.env or not hasattr(self.env[model_name], "coop_year_figures"):
             return []
         # Totals only (no record is shown), so staff and board get them whatever their
         # rights on the addon's records; the click-through opens the records with theirs.
         result = self.env[model_name].sudo().coop_year_figures(year) or {}
+        for key, (res_model, domain) in (links or {}).items():
+            if key in result and not isinstance(result[key], (dict, list, tuple)):
+                result[key] = {"value": result[key], "label": self._label_for(key),
+                               "res_model": res_model, "domain": domain}
         # Keys carry the model, so that two addons' "members" don't collide.
         return self._flatten(result, model_name, prefix=model_name, label_prefix="")
 
@@ -452,7 +569,7 @@ class CoopYearFiguresLine(models.TransientModel):
             "views": [(False, "tree"), (False, "form")],
             "domain": domain,
             "target": "current",
+            # archived records (a former member, a register no longer served) count too
+            "context": {"active_test": False},
         }
-        if self.res_model == "res.partner":
-            action["context"] = {"active_test": False}
         return action

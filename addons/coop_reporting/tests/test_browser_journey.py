@@ -123,3 +123,41 @@ class TestReportingJourney(CoopBrowserCase, ReportingFactory):
         self.browser.wait_text(".o_list_view", "Coop Nieuw 2", timeout=60)
         self.browser.screenshot("reporting-annual-figures-click-through")
         self.assertIn("Coop Nieuw 1", self.browser.driver.page_source)
+
+    def test_board_sees_dashboard_and_year_over_year_of_the_demo(self):
+        """A board member opens the dashboard of 2021 (three charts: members, event
+        participants, the demo's 88 vacancies per month) and compares 2020 with 2021."""
+        if not self.env.ref("coop_membership.assembly_2021_demo", raise_if_not_found=False):
+            self.skipTest("the database has no demo data")
+        new_user(self.env, "coop_board_browser", ["coop_website.group_coop_board"],
+                 password="board-pw", lang="nl_BE")
+        self.share_with_browser()
+        self.login("coop_board_browser", "board-pw")
+        self.open_action("coop_reporting.coop_reporting_dashboard_action")
+        self.browser.wait_css(".o_form_view input[name=year]", timeout=90)
+        self.browser.driver.execute_script(
+            "var i = document.querySelector('.o_form_view input[name=year]');"
+            "i.value = '2021'; i.dispatchEvent(new Event('change', {bubbles: true}));")
+        self.browser.wait_text(".o_coop_dashboard", "Vacatures per maand in 2021", timeout=60)
+        self.browser.screenshot("reporting-dashboard-2021")
+        charts = self.browser.css(".o_coop_dashboard > div")
+        self.assertEqual(len(charts), 3)
+        vacancy_cells = charts[2].find_elements(By.CSS_SELECTOR, "td.text-right")
+        self.assertEqual(sum(int(cell.text) for cell in vacancy_cells), 88)
+        self.assertIn("2021", charts[0].text)
+        self.open_action("coop_reporting.coop_year_comparison_action")
+        self.browser.click_text(".modal-footer button.btn-primary", "OK")  # leave the unsaved dashboard
+        year_from = self.browser.wait_css(".o_form_view input[name=year_from]", timeout=90)
+        year_from.clear()
+        year_from.send_keys("2020")
+        year_to = self.browser.wait_css(".o_form_view input[name=year_to]")
+        year_to.clear()
+        year_to.send_keys("2021")
+        self.browser.click_text(".o_form_statusbar .o_statusbar_buttons button.btn-primary", "")
+        self.browser.wait_css(".o_coop_year_comparison", timeout=60)
+        self.browser.screenshot("reporting-year-over-year-2020-2021")
+        members = [row for row in self.browser.css(".o_coop_year_comparison tbody tr")
+                   if "Leden op het einde van het jaar" in row.text]
+        self.assertTrue(members, "the members row")
+        self.assertIn("92", members[0].text)
+        self.assertIn("+3 (+3,4 %)", members[0].text)

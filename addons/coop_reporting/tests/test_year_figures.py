@@ -20,14 +20,14 @@ class TestYearFigures(ReportingCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        industry = env["res.partner.industry"]
-        cls.sector_energy = industry.create({"name": "Energie (test)"})
-        cls.sector_care = industry.create({"name": "Zorg (test)"})
+        sector = env["coop.membership.sector"]
+        cls.sector_energy = sector.create({"name": "Energie (test)"})
+        cls.sector_care = sector.create({"name": "Zorg (test)"})
 
         def org(name, state, joined, left=False, sector=False):
             return env["res.partner"].create({
                 "name": name, "is_company": True, "coop_membership_state": state, "coop_join_date": joined,
-                "coop_leave_date": left, "industry_id": sector and sector.id,
+                "coop_leave_date": left, "coop_sector_ids": [(6, 0, sector.ids if sector else [])],
                 "property_account_receivable_id": cls.acc_receivable.id, "company_registry": "0200.000.000"})
 
         cls.org_a = org("Coop A", "member", "1970-05-01", sector=cls.sector_energy)
@@ -127,29 +127,98 @@ class TestYearFigures(ReportingCase):
 
     def test_contract_of_another_addon_is_rendered(self):
         """A coop_year_figures(year) dict (flat values, value dicts, record rows, label/value
-        pairs) becomes figure lines; a model without the method adds nothing."""
+        pairs) becomes figure lines, keys prefixed with the model; links add the records."""
         def fake(self_model, year):
             return {
                 "webinars": [{"label": "Webinar A", "participants": 52, "satisfaction": 8.2,
                               "res_model": "event.event", "domain": [("name", "=", "Webinar A")]}],
-                "newsletters": 7,
+                "first_time": 7,
                 "open_rate": {"value": 31.0, "label": "Open rate", "kind": "percent"},
                 "soirees": [("Participants", 30), ("Average", 8.5)],
             }
-        event_class = type(self.env["event.event"])
-        with patch.object(event_class, "coop_year_figures", create=True, new=fake):
+        scan_class = type(self.env["coop.compass.scan"])
+        with patch.object(scan_class, "coop_year_figures", create=True, new=fake):
             wizard = self.figures()
-        events = wizard.line_ids.filtered(lambda l: l.section_key == "events")
-        values = {line.key: line for line in events}
-        self.assertEqual(values["event.event.webinars.0.participants"].value, 52)
-        self.assertIn("Webinar A", values["event.event.webinars.0.participants"].label)
-        self.assertEqual(values["event.event.webinars.0.participants"].res_model, "event.event")
-        self.assertEqual(values["event.event.newsletters"].value, 7)
-        self.assertEqual(values["event.event.open_rate"].value_text, "31,0 %")
-        self.assertEqual(values["event.event.soirees.1"].value, 8.5)
-        self.assertEqual(values["event.event.soirees.1"].label.split(" - ")[-1], "Average")
-        if "coop.share.register" not in self.env or not hasattr(self.env["coop.share.register"], "coop_year_figures"):
-            self.assertFalse(wizard.line_ids.filtered(lambda l: l.section_key == "share_register"))
+        lines = wizard.line_ids.filtered(lambda l: l.section_key == "compass")
+        values = {line.key: line for line in lines}
+        prefix = "coop.compass.scan."
+        self.assertEqual(values[prefix + "webinars.0.participants"].value, 52)
+        self.assertIn("Webinar A", values[prefix + "webinars.0.participants"].label)
+        self.assertEqual(values[prefix + "webinars.0.participants"].res_model, "event.event")
+        self.assertEqual(values[prefix + "first_time"].value, 7)
+        self.assertEqual(values[prefix + "first_time"].res_model, "coop.compass.scan", "linked by _figures_compass")
+        self.assertEqual(values[prefix + "open_rate"].value_text, "31,0 %")
+        self.assertEqual(values[prefix + "soirees.1"].value, 8.5)
+        self.assertEqual(values[prefix + "soirees.1"].label.split(" - ")[-1], "Average")
+
+    def test_other_sections(self):
+        """General assembly, DAR, vacancy bank, events and newsletters of the test year,
+        each figure with the records behind it."""
+        env = self.env
+        assembly = env["coop.general.assembly"].create({"name": "AV 1975", "date": "1975-06-24"})
+        attendance = env["coop.assembly.attendance"]
+        attendance.create({"assembly_id": assembly.id, "partner_id": self.org_a.id, "state": "present"})
+        attendance.create({"assembly_id": assembly.id, "partner_id": self.org_b.id, "state": "proxy",
+                           "proxy_partner_id": self.org_a.id})
+        attendance.create({"assembly_id": assembly.id, "partner_id": self.org_d.id, "state": "excused"})
+        partner_org = env["res.partner"].create({"name": "Hefboom (test)", "is_company": True})
+        register = env["coop.share.register"]
+        for name, mode, begin, end in (("R1", "direct", "1970-01-01", False),
+                                       ("R2", "partner", "1975-05-01", False),
+                                       ("R3", "direct", "1970-01-01", "1974-12-31")):
+            register.create({"name": "%s (test)" % name, "partner_id": self.org_a.id, "service_mode": mode,
+                             "partner_org_id": mode == "partner" and partner_org.id,
+                             "company_number": "0477472701",
+                             "service_start": begin, "service_end": end})
+        outsider = env["res.partner"].create({"name": "Buurtwerk (test)", "is_company": True})
+        vacancy = env["coop.vacancy"]
+        for org, day, state, member in ((self.org_a, "1975-02-01", "closed", True),
+                                        (self.org_a, "1975-04-01", "expired", True),
+                                        (outsider, "1975-05-01", "closed", False),
+                                        (outsider, "1975-05-02", "draft", False),
+                                        (self.org_d, "1976-01-05", "closed", True)):
+            vacancy.create({"name": "Job", "partner_id": org.id, "date_publication": day, "state": state,
+                            "member_posting": member})
+        views = env["coop.vacancy.view"]
+        for session, day in (("s1", "1975-03-01"), ("s1", "1975-03-01"), ("s2", "1975-03-01"),
+                             ("s1", "1975-03-02"), ("s3", "1976-01-01")):
+            views.register_view(session, day=day)
+        webinar = env["event.event"].create({
+            "name": "Webinar (test)", "coop_kind": "webinar", "date_begin": "1975-03-10 18:00:00",
+            "date_end": "1975-03-10 19:00:00", "auto_confirm": True})
+        for name in ("Jan", "Mieke"):
+            env["event.registration"].create({"event_id": webinar.id, "name": name,
+                                              "email": "%s@example.org" % name})
+        mailing = env["mail.mass_mailing"].create({"name": "Nieuwsbrief (test)", "coop_mailing_kind": "newsletter",
+                                                   "sent_date": "1975-02-01 09:00:00", "state": "done"})
+        for i in range(4):
+            env["mail.mail.statistics"].create({
+                "mass_mailing_id": mailing.id, "model": "res.partner", "res_id": self.org_a.id + i,
+                "sent": "1975-02-01 09:00:00", "opened": "1975-02-01 10:00:00" if i == 0 else False})
+        wizard = self.figures()
+        ga = "ga_%d" % assembly.id
+        expected = {
+            ga + "_present": 1, ga + "_proxy": 1, ga + "_attendance": 2,
+            "coop.share.register.clients": 2, "coop.share.register.members": 1,
+            "coop.share.register.via_partner": 1,
+            "coop.vacancy.posted": 3, "coop.vacancy.member_orgs": 1, "coop.vacancy.non_member_orgs": 1,
+            "coop.vacancy.overview_unique_views": 3,
+            "event.event.webinars": 1, "event.event.webinar.1.participants": 2,
+            "mail.mass_mailing.newsletters": 1,
+        }
+        for key, value in expected.items():
+            line = self.line(wizard, key)
+            self.assertEqual(line.value, value, key)
+            action = line.action_open_records()
+            found = env[action["res_model"]].with_context(**action["context"]).search(action["domain"])
+            self.assertEqual(len(found), value, "records behind %s" % key)
+        lang = env["res.lang"]._lang_get(env.context.get("lang"))
+        self.assertEqual(self.line(wizard, ga + "_date").value_text,
+                         "24-06-1975" if lang.code == "nl_BE" else "06/24/1975")
+        self.assertEqual(self.line(wizard, "event.event.webinar.1.date").value_text,
+                         "10-03-1975" if lang.code == "nl_BE" else "03/10/1975")
+        self.assertEqual(self.line(wizard, "mail.mass_mailing.recipients").value, 4)
+        self.assertEqual(self.line(wizard, "mail.mass_mailing.open_rate").value_text, "25,0 %")
 
     def test_year_over_year(self):
         """Two years side by side with the change against the year before."""
@@ -179,5 +248,7 @@ class TestYearFigures(ReportingCase):
                                              "participant_count", YEAR)
         self.assertEqual(series[2], ("03", 2))
         self.assertIn(str(YEAR), dashboard.dashboard_html)
+        dashboard.year = 0  # the form asks again while the year is being typed
+        self.assertFalse(dashboard.dashboard_html)
         with self.assertRaises(AccessError):
             as_user(self.env["coop.reporting.dashboard"], self.user_internal).create({"year": YEAR}).dashboard_html

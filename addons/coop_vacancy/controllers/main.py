@@ -56,7 +56,7 @@ class VacancyWebsite(http.Controller):
 
     def _filters(self, kw):
         """The overview's filters from the query string, validated."""
-        sectors = request.env["coop.vacancy.sector"].sudo().search([])
+        sectors = request.env["coop.membership.sector"].sudo().search([])
         filters = {"sector": None, "province": None, "contract": None, "members": False,
                    "search": (kw.get("search") or "").strip()[:100]}
         sector_id = kw.get("sector") or ""

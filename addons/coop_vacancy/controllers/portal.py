@@ -60,7 +60,7 @@ class VacancyPortal(CustomerPortal):
             "vacancy": vacancy,
             "form": post or self._vacancy_form_data(vacancy),
             "error": error,
-            "sectors": request.env["coop.vacancy.sector"].search([]),
+            "sectors": request.env["coop.membership.sector"].search([]),
             "provinces": selection("province"),
             "contract_types": selection("contract_type"),
             "hours_units": selection("hours_unit"),
@@ -97,7 +97,7 @@ class VacancyPortal(CustomerPortal):
         except ValueError:
             raise UserError(_("The working hours must be a number."))
         sector = post.get("sector_id") or ""
-        sectors = request.env["coop.vacancy.sector"].search([])
+        sectors = request.env["coop.membership.sector"].search([])
         vals["sector_id"] = int(sector) if sector.isdigit() and int(sector) in sectors.ids else False
         for name in ("date_publication", "date_closing"):
             value = (post.get(name) or "").strip()

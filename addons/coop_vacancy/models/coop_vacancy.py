@@ -69,7 +69,7 @@ class CoopVacancy(models.Model):
     contract_type = fields.Selection(selection=CONTRACT_TYPES, index=True)
     hours = fields.Float(digits=(5, 2))
     hours_unit = fields.Selection(selection=HOURS_UNITS, default="hours")
-    sector_id = fields.Many2one(comodel_name="coop.vacancy.sector", string="Sector", index=True,
+    sector_id = fields.Many2one(comodel_name="coop.membership.sector", string="Sector", index=True,
                                 ondelete="restrict")
     apply_url = fields.Char(string="Apply URL", help="Web page where candidates apply (http or https).")
     apply_email = fields.Char(string="Apply e-mail")

@@ -60,7 +60,7 @@ class VacancyCase(CoopSavepointCase):
         cls.poster_nonmember = make_contact_user(cls.env, cls.org_nonmember, "poster_nonmember")
         set_params(cls.env, review_members=0, expiry_days=60, nonmember_price=0,
                    reviewer_user_id=cls.user_manager.id)
-        cls.sector = cls.env["coop.vacancy.sector"].create({"name": "Testsector energie"})
+        cls.sector = cls.env["coop.membership.sector"].create({"name": "Testsector energie"})
 
 
 class SharedCursorMixin:

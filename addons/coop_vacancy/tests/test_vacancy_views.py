@@ -67,20 +67,21 @@ class TestUniqueViews(VacancyCase):
         self.assertFalse(is_bot("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36"))
 
     def test_year_figures(self):
-        """coop_year_figures gives the annual report's figures from the data of that year only."""
+        """coop_year_figures gives the annual report's figures from the data of that year only
+        (a year of its own: the demo database holds 2021)."""
         orgs = [self.org_member, self.org_other_member, self.org_nonmember]
         for i, org in enumerate(orgs * 2):
             vacancy = make_vacancy(self.env, org, name="Vacature %d" % i)
-            vacancy.write({"state": "published" if i % 2 else "closed", "date_publication": "2021-0%d-01" % (i + 1),
+            vacancy.write({"state": "published" if i % 2 else "closed", "date_publication": "2041-0%d-01" % (i + 1),
                            "member_posting": org != self.org_nonmember})
         refused = make_vacancy(self.env, self.org_member, name="Geweigerd")
-        refused.write({"state": "refused", "date_publication": "2021-05-01"})
+        refused.write({"state": "refused", "date_publication": "2041-05-01"})
         other_year = make_vacancy(self.env, self.org_member, name="Vorig jaar")
-        other_year.write({"state": "closed", "date_publication": "2020-12-31", "member_posting": True})
+        other_year.write({"state": "closed", "date_publication": "2040-12-31", "member_posting": True})
         for session in ("a", "b", "c"):
-            self.View.register_view(session, day="2021-06-01")
-        self.View.register_view("a", day="2021-06-02")
-        self.View.register_view("a", day="2022-01-01")
-        figures = self.env["coop.vacancy"].coop_year_figures(2021)
+            self.View.register_view(session, day="2041-06-01")
+        self.View.register_view("a", day="2041-06-02")
+        self.View.register_view("a", day="2042-01-01")
+        figures = self.env["coop.vacancy"].coop_year_figures(2041)
         self.assertEqual(figures, {"posted": 6, "member_orgs": 2, "non_member_orgs": 1,
                                    "overview_unique_views": 4})
