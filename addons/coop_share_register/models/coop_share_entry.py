@@ -315,7 +315,10 @@ class CoopShareEntry(models.Model):
                 "entry": self.name, "state": dict(self._fields["state"].selection)[self.state]})
         self.check_access_rule("write")
         register = self.register_id
-        register._lock_counter("entry")
+        # the number, and the lock on the register's counter until the end of the
+        # transaction: concurrent confirmations of the register wait here (a rollback
+        # gives the number back, so the numbering stays gapless)
+        number = register._next_number("entry")[0]
         if self.entry_type == "correction":
             if self.corrected_entry_id.state != "confirmed":
                 raise UserError(_("Only a confirmed entry can be corrected."))
@@ -325,7 +328,6 @@ class CoopShareEntry(models.Model):
                                 % self.corrected_entry_id.name)
         self._check_date()
         self._check_register()
-        number = register._next_number("entry")[0]
         # the guard of write() refuses any change of a confirmed entry: bypass it only here
         super(CoopShareEntry, self).write({
             "number": number,

@@ -60,10 +60,20 @@ class CoopShareExportWizard(models.TransientModel):
         if self.env["coop.shareholder"].search_count(domain) > limit:
             raise UserError(_(
                 "This register is too large for one PDF: print it in parts of at most "
-                "%(limit)s shareholders (from/to shareholder number).") % {"limit": limit})
+                "%(limit)s shareholders (from/to shareholder number), or print the whole "
+                "register in the background.") % {"limit": limit})
         return self.env.ref("coop_share_register.report_register_extract_action").report_action(
             self.register_id, data={"date": self.date, "number_from": self.number_from,
                                     "number_to": self.number_to})
+
+    @api.multi
+    def action_extract_job(self):
+        """The whole register as of the date, as a background job (queue_job) with its
+        progress; the PDF is attached to the job when done."""
+        self.ensure_one()
+        job_rec = self.env["coop.share.register.job"].start(self.register_id, "extract",
+                                                            date=self.date)
+        return job_rec.action_open()
 
     @api.model
     def _extract_part_size(self):
