@@ -36,7 +36,7 @@ class CoopSharePayment(models.Model):
     note = fields.Char()
     reversed_payment_id = fields.Many2one(
         comodel_name="coop.share.payment", string="Reverses payment", ondelete="restrict",
-        index=True, readonly=True, copy=False,
+        readonly=True, copy=False,
         help="A reversing line undoes this payment (a payment is never edited or deleted).")
     reversal_ids = fields.One2many(
         comodel_name="coop.share.payment", inverse_name="reversed_payment_id",

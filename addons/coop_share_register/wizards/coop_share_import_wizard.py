@@ -39,6 +39,9 @@ LANGS = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_US", "nl_be": "nl_BE", "fr_be":
          "en_us": "en_US"}
 BATCH = 2000
 PROGRESS_ROWS = 5000  # rows between two progress reports
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+AMOUNT_RE = re.compile(r"^-?\d+([.,]\d{1,2})?$")
+INTEGER_RE = re.compile(r"^-?\d+$")
 
 
 class ImportProblems(Exception):
@@ -194,13 +197,14 @@ class CoopShareImportWizard(models.TransientModel):
 
     @staticmethod
     def _date(value):
-        if not re.match(r"^\d{4}-\d{2}-\d{2}$", value or ""):
+        if not DATE_RE.match(value or ""):
             raise ValueError
-        return datetime.datetime.strptime(value, "%Y-%m-%d").date()
+        # datetime.date checks the day of the month (ValueError); faster than strptime
+        return datetime.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
 
     @staticmethod
     def _amount(value):
-        if not re.match(r"^-?\d+([.,]\d{1,2})?$", value or ""):
+        if not AMOUNT_RE.match(value or ""):
             raise ValueError
         return float(value.replace(",", "."))
 
@@ -212,11 +216,16 @@ class CoopShareImportWizard(models.TransientModel):
             raise CellError(_("'%s' is not a date in the form YYYY-MM-DD.") % value)
 
     @api.model
-    def _cell_past_date(self, value):
-        date = self._cell_date(value)
-        if date > fields.Date.from_string(fields.Date.context_today(self)):
-            raise CellError(_("%s is in the future.") % value)
-        return date
+    def _cell_past_date(self):
+        """A converter to a date not after today (today taken once, not per cell)."""
+        today = fields.Date.from_string(fields.Date.context_today(self))
+
+        def convert(value):
+            date = self._cell_date(value)
+            if date > today:
+                raise CellError(_("%s is in the future.") % value)
+            return date
+        return convert
 
     @api.model
     def _cell_amount(self, value):
@@ -230,7 +239,7 @@ class CoopShareImportWizard(models.TransientModel):
 
     @api.model
     def _cell_shares(self, value):
-        if not re.match(r"^-?\d+$", value):
+        if not INTEGER_RE.match(value):
             raise CellError(_("'%s' is not a whole number.") % value)
         if int(value) <= 0:
             raise CellError(_("the number of shares must be positive."))
@@ -435,7 +444,7 @@ class CoopShareImportWizard(models.TransientModel):
             ("ref", text),
             ("type", self._cell_choice({t: t for t in ENTRY_TYPES}, _(
                 "'%%s' is not one of %s.") % ", ".join(ENTRY_TYPES))),
-            ("date", self._cell_past_date),
+            ("date", self._cell_past_date()),
             ("board_decision_date", self._cell_date),
             ("class", share_class), ("to_class", share_class),
             ("quantity", self._cell_shares), ("to_quantity", self._cell_shares),
@@ -614,16 +623,20 @@ class CoopShareImportWizard(models.TransientModel):
             return
         uid, now = self.env.uid, fields.Datetime.now()
         prefix = self.env["coop.share.entry"]._name_prefix()
+        # the classes' ids and values read once, not through the ORM on every row
+        classes = {c: (c.id, c.nominal_value) for c in {v["class"] for v in entries} |
+                   {v["to_class"] for v in entries if v["to_class"]}}
         rows = []
         for vals in entries:
+            class_id, nominal_value = classes[vals["class"]]
             nominal = vals.get("nominal")
             if nominal is None:
-                nominal = vals["quantity"] * vals["class"].nominal_value
+                nominal = vals["quantity"] * nominal_value
             rows.append((
                 register.id, vals["number"], "%s/%06d" % (prefix, vals["number"]),
                 vals["ref"], vals["entry_type"], vals["effect_type"], vals["sign"],
-                vals["date"], vals["class"].id,
-                vals["to_class"].id if vals["to_class"] else None, vals["quantity"],
+                vals["date"], class_id,
+                classes[vals["to_class"]][0] if vals["to_class"] else None, vals["quantity"],
                 vals["to_quantity"], nominal, holder_ids.get(vals["from_holder"]),
                 holder_ids.get(vals["to_holder"]), vals["board_decision_date"],
                 vals["board_decision_ref"], vals["note"], vals["amount_paid_out"],
