@@ -255,6 +255,13 @@ class CoopShareImportWizard(models.TransientModel):
         return convert
 
     @api.model
+    def _cell_entry_type(self, value):
+        if value not in ENTRY_TYPES:
+            raise CellError(_("'%(value)s' is not one of %(allowed)s.") % {
+                "value": value, "allowed": ", ".join(ENTRY_TYPES)})
+        return value
+
+    @api.model
     def _cell_lookup(self, known, message):
         """A converter that keeps a value found in known (a set or dict)."""
         def convert(value):
@@ -442,8 +449,7 @@ class CoopShareImportWizard(models.TransientModel):
         share_class = self._cell_lookup(classes, _("unknown share class %s in this register."))
         cells = [
             ("ref", text),
-            ("type", self._cell_choice({t: t for t in ENTRY_TYPES}, _(
-                "'%%s' is not one of %s.") % ", ".join(ENTRY_TYPES))),
+            ("type", self._cell_entry_type),
             ("date", self._cell_past_date()),
             ("board_decision_date", self._cell_date),
             ("class", share_class), ("to_class", share_class),
