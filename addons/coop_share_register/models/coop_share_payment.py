@@ -108,8 +108,10 @@ class CoopSharePayment(models.Model):
 
     @api.multi
     def unlink(self):
-        raise UserError(_("A registered payment is never deleted: register a reversing line "
-                          "instead."))
+        if self:
+            raise UserError(_("A registered payment is never deleted: register a reversing "
+                              "line instead."))
+        return super().unlink()
 
     @api.multi
     def action_reverse(self, date=None, note=None):
