@@ -205,6 +205,8 @@ class TestImport(DarCase):
             ("X1,2022-07-01,correction,,,,,E1,\n"  # E1 reversed: H1 gave E3's shares
              "X2,2022-07-01,subscription,A,1,,H1,,\n", ["H1"]),
             ("X1,2022-07-01,transfer,A,1,H1,H2,E1,\n", ["'corrects'"]),
+            ("X1,2019-01-01,correction,,,,,E2,\n", ["'date'"]),  # before the entry
+            ("X1,2022-07-01,correction,,,,H3,E2,\n", ["'to_holder'"]),  # another holder
         ]
         header = "ref,date,type,class,quantity,from_holder,to_holder,corrects,note\n"
         for rows, fragments in cases:

@@ -15,8 +15,6 @@ import datetime
 import io
 import re
 
-from psycopg2.extras import execute_values
-
 from odoo import _, api, fields, models
 from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
 from odoo.exceptions import AccessError, ValidationError
@@ -37,7 +35,6 @@ ENTRY_TYPES = ("subscription", "transfer", "transmission", "redemption", "exclus
                "conversion", "correction")
 LANGS = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_US", "nl_be": "nl_BE", "fr_be": "fr_BE",
          "en_us": "en_US"}
-BATCH = 2000
 PROGRESS_ROWS = 5000  # rows between two progress reports
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 AMOUNT_RE = re.compile(r"^-?\d+([.,]\d{1,2})?$")
@@ -428,7 +425,7 @@ class CoopShareImportWizard(models.TransientModel):
         cr = self.env.cr
         cr.execute("""
             SELECT e.ref, e.id, e.entry_type, e.state, e.class_id, e.to_class_id, e.quantity,
-                   e.to_quantity, e.nominal_amount, hf.ref, ht.ref,
+                   e.to_quantity, e.nominal_amount, hf.ref, ht.ref, e.date,
                    EXISTS(SELECT 1 FROM coop_share_entry c
                            WHERE c.corrected_entry_id = e.id AND c.state = 'confirmed')
               FROM coop_share_entry e
@@ -502,23 +499,24 @@ class CoopShareImportWizard(models.TransientModel):
         if not ref:
             bad("corrects", _("a correction needs the reference of the entry it corrects."))
             return
-        if ref in in_file:
-            orig = in_file[ref]
-            values = dict(entry_type=orig["entry_type"], class_id=orig["class"],
-                          to_class=orig["to_class"], quantity=orig["quantity"],
-                          to_quantity=orig["to_quantity"], from_holder=orig["from_holder"],
-                          to_holder=orig["to_holder"], date=orig["date"], corrected=False)
-        elif ref in known:
+        if ref in known:  # in the register (perhaps also in this file, known then)
             (_ref, entry_id, etype, state, class_id, to_class_id, quantity, to_quantity,
-             _nominal, from_ref, to_ref, is_corrected) = known[ref]
+             _nominal, from_ref, to_ref, date, is_corrected) = known[ref]
             if state != "confirmed":
                 bad("corrects", _("entry %s is not confirmed.") % ref)
                 return
             values = dict(entry_type=etype, class_id=classes.get(class_id),
                           to_class=classes.get(to_class_id), quantity=quantity,
                           to_quantity=to_quantity, from_holder=from_ref, to_holder=to_ref,
-                          date=None, corrected=is_corrected, nominal=_nominal)
+                          date=fields.Date.from_string(date), corrected=is_corrected,
+                          nominal=_nominal)
             vals["corrected_id"] = entry_id
+        elif ref in in_file:
+            orig = in_file[ref]
+            values = dict(entry_type=orig["entry_type"], class_id=orig["class"],
+                          to_class=orig["to_class"], quantity=orig["quantity"],
+                          to_quantity=orig["to_quantity"], from_holder=orig["from_holder"],
+                          to_holder=orig["to_holder"], date=orig["date"], corrected=False)
         else:
             bad("corrects", _("unknown entry %s in this register or earlier in the file.")
                 % ref)
@@ -568,12 +566,11 @@ class CoopShareImportWizard(models.TransientModel):
                     vals["city"], vals["country_id"], vals["lang"], vals["email"],
                     vals["phone"], vals["iban"], vals["admission_date"], "candidate",
                     vals["ref"], uid, now, uid, now))
-            execute_values(cr, """
-                INSERT INTO coop_shareholder (register_id, number, holder_type, name,
-                    firstname, display_name, national_number, company_number, birthdate,
-                    street, zip, city, country_id, lang, email, phone, iban, admission_date,
-                    state, ref, create_uid, create_date, write_uid, write_date)
-                VALUES %s""", rows, page_size=BATCH)
+            self._copy_rows("coop_shareholder", (
+                "register_id", "number", "holder_type", "name", "firstname", "display_name",
+                "national_number", "company_number", "birthdate", "street", "zip", "city",
+                "country_id", "lang", "email", "phone", "iban", "admission_date", "state",
+                "ref", "create_uid", "create_date", "write_uid", "write_date"), rows)
         new_entries = [e for e in entries if not e["known"]]
         if not new_entries:
             return
@@ -599,12 +596,11 @@ class CoopShareImportWizard(models.TransientModel):
             cr.execute("SELECT ref, id FROM coop_share_entry WHERE register_id = %s "
                        "AND ref = ANY(%s)", (register.id, [e["ref"] for e in payments]))
             entry_ids = dict(cr.fetchall())
-            execute_values(cr, """
-                INSERT INTO coop_share_payment (entry_id, register_id, holder_id, date,
-                    amount, create_uid, create_date, write_uid, write_date)
-                VALUES %s""", [(
+            self._copy_rows("coop_share_payment", (
+                "entry_id", "register_id", "holder_id", "date", "amount", "create_uid",
+                "create_date", "write_uid", "write_date"), [(
                     entry_ids[e["ref"]], register.id, holder_ids[e["to_holder"]], e["date"],
-                    e["paid_amount"], uid, now, uid, now) for e in payments], page_size=BATCH)
+                    e["paid_amount"], uid, now, uid, now) for e in payments])
         if len(new_entries) > 1000:
             # fresh statistics for the planner after a large import
             cr.execute("ANALYZE coop_share_entry")
@@ -647,13 +643,25 @@ class CoopShareImportWizard(models.TransientModel):
                 holder_ids.get(vals["to_holder"]), vals["board_decision_date"],
                 vals["board_decision_ref"], vals["note"], vals["amount_paid_out"],
                 vals["corrected_id"], "confirmed", uid, now, uid, now, uid, now))
-        execute_values(self.env.cr, """
-            INSERT INTO coop_share_entry (register_id, number, name, ref, entry_type,
-                effect_type, sign, date, class_id, to_class_id, quantity, to_quantity,
-                nominal_amount, holder_from_id, holder_to_id, board_decision_date,
-                board_decision_ref, note, amount_paid_out, corrected_entry_id, state,
-                confirm_uid, confirm_date, create_uid, create_date, write_uid, write_date)
-            VALUES %s""", rows, page_size=BATCH)
+        self._copy_rows("coop_share_entry", (
+            "register_id", "number", "name", "ref", "entry_type", "effect_type", "sign", "date",
+            "class_id", "to_class_id", "quantity", "to_quantity", "nominal_amount",
+            "holder_from_id", "holder_to_id", "board_decision_date", "board_decision_ref",
+            "note", "amount_paid_out", "corrected_entry_id", "state", "confirm_uid",
+            "confirm_date", "create_uid", "create_date", "write_uid", "write_date"), rows)
+
+    @api.model
+    def _copy_rows(self, table, columns, rows):
+        """Insert checked rows with COPY (CSV through the ORM's cursor, in its
+        transaction): about twice as fast as multi-row INSERTs. None is written as an
+        unquoted empty field, which COPY reads as NULL; text values are never empty (the
+        parsers turn empty cells into None) and are quoted when needed."""
+        data = io.StringIO()
+        csv.writer(data, lineterminator="\n").writerows(rows)
+        data.seek(0)
+        # table and column names are constants of this module, not input
+        self.env.cr.copy_expert("COPY %s (%s) FROM STDIN WITH (FORMAT csv)" % (
+            table, ", ".join(columns)), data)
 
     @api.model
     def _check_invariants(self, register, entries):
