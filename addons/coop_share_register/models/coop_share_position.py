@@ -5,8 +5,8 @@ from contextlib import contextmanager
 from odoo import api, fields, models
 
 # Positions of one register as of a date, in one query: the confirmed entries' movements
-# grouped per receiving holder and class (with the nominal amount subscribed) and per
-# giving holder and class, and the payments grouped per holder and class, each
+# grouped per receiving holder and class (with the nominal amount subscribed and the
+# payments on those subscriptions, joined per entry) and per giving holder and class, each
 # pre-aggregated, then summed. The unpaid amount is what the holder subscribed
 # (corrections deducted) minus the payments registered up to that date, at most the
 # nominal value held. With holders given (a literal array: the planner folds the NULL
@@ -28,8 +28,16 @@ POSITIONS_SQL = """
                                      ELSE e.quantity END) AS shares,
                    SUM(CASE WHEN e.effect_type = 'subscription'
                             THEN e.sign * e.nominal_amount ELSE 0 END) AS subscribed,
-                   0 AS paid
+                   COALESCE(SUM(pay.amount), 0) AS paid
               FROM coop_share_entry e
+              LEFT JOIN (
+                    SELECT p.entry_id, SUM(p.amount) AS amount
+                      FROM coop_share_payment p
+                     WHERE p.register_id = %(register)s AND p.date <= %(date)s
+                       AND (%(holders)s::integer[] IS NULL
+                            OR p.holder_id = ANY(%(holders)s::integer[]))
+                     GROUP BY p.entry_id
+                   ) pay ON pay.entry_id = e.id
              WHERE e.register_id = %(register)s AND e.state = 'confirmed'
                AND e.date <= %(date)s
                AND e.effect_type IN ('subscription', 'transfer', 'transmission', 'conversion')
@@ -44,13 +52,6 @@ POSITIONS_SQL = """
                                      'conversion')
                AND (%(holders)s::integer[] IS NULL
                     OR e.holder_from_id = ANY(%(holders)s::integer[]))
-             GROUP BY 1, 2
-            UNION ALL
-            SELECT p.holder_id, e.class_id, 0, 0, SUM(p.amount)
-              FROM coop_share_payment p
-              JOIN coop_share_entry e ON e.id = p.entry_id AND e.state = 'confirmed'
-             WHERE p.register_id = %(register)s AND p.date <= %(date)s
-               AND (%(holders)s::integer[] IS NULL OR p.holder_id = ANY(%(holders)s::integer[]))
              GROUP BY 1, 2
           ) u
          GROUP BY u.holder_id, u.class_id
