@@ -226,3 +226,18 @@ class TestImport(DarCase):
         self.assertFalse(result["problems"])
         self.assertEqual([(done, total) for done, total, _msg in seen],
                          [(2, 3), (2, 4), (4, 4), (1, 3), (2, 3)])
+
+    def test_text_kept_as_written(self):
+        """Quotes, commas, new lines and a lone backslash-dot (COPY's end-of-data mark)
+        in a text cell are imported as they were written; empty cells stay empty."""
+        entries = ('ref,date,type,class,quantity,to_holder,note\n'
+                   'E1,2020-01-10,subscription,A,4,H1,"zeg ""ja"", of neen\nlijn 2"\n'
+                   'E2,2020-01-11,subscription,A,4,H2,\\.\n'
+                   'E3,2020-01-12,subscription,A,4,H3,\n')
+        result = self.run_import(HOLDERS, entries)
+        self.assertFalse(result["problems"], result["problems"])
+        notes = {e.ref: e.note for e in self.Entry.search([("register_id", "=", self.reg_a.id)])}
+        self.assertEqual(notes, {"E1": 'zeg "ja", of neen\nlijn 2', "E2": "\\.", "E3": False})
+        h2 = self.Holder.search([("ref", "=", "H2"), ("register_id", "=", self.reg_a.id)])
+        self.assertEqual((h2.firstname, h2.iban, h2.company_number),
+                         (False, False, "0403.170.701"))

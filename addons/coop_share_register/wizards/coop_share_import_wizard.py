@@ -653,15 +653,16 @@ class CoopShareImportWizard(models.TransientModel):
     @api.model
     def _copy_rows(self, table, columns, rows):
         """Insert checked rows with COPY (CSV through the ORM's cursor, in its
-        transaction): about twice as fast as multi-row INSERTs. None is written as an
-        unquoted empty field, which COPY reads as NULL; text values are never empty (the
-        parsers turn empty cells into None) and are quoted when needed."""
+        transaction): about twice as fast as multi-row INSERTs. Every value but a number is
+        quoted (so no text can pass for COPY's end-of-data line); None is written as an
+        empty quoted field, which FORCE_NULL reads as NULL (the parsers turn empty cells
+        into None, so no text value is empty)."""
         data = io.StringIO()
-        csv.writer(data, lineterminator="\n").writerows(rows)
+        csv.writer(data, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC).writerows(rows)
         data.seek(0)
         # table and column names are constants of this module, not input
-        self.env.cr.copy_expert("COPY %s (%s) FROM STDIN WITH (FORMAT csv)" % (
-            table, ", ".join(columns)), data)
+        self.env.cr.copy_expert("COPY %s (%s) FROM STDIN WITH (FORMAT csv, FORCE_NULL (%s))" % (
+            table, ", ".join(columns), ", ".join(columns)), data)
 
     @api.model
     def _check_invariants(self, register, entries):
