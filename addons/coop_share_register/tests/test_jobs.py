@@ -1,6 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import io
 import subprocess
 from unittest.mock import patch
 
@@ -155,3 +156,21 @@ class TestRegisterJobs(DarCase):
         self.assertFalse(self.Holder.search([("ref", "=", "X1")]))
         with self.assertRaises(AccessError):
             Job_h.start(self.reg_b, "import", dry_run=False, holder_file=holders)
+
+    def test_parts_merged_into_one_pdf(self):
+        """Outside tests the parts are PDFs (wkhtmltopdf): they are merged into one PDF
+        with every page, in order."""
+        from PyPDF2 import PdfFileReader
+        from reportlab.pdfgen import canvas
+        parts = []
+        for pages in (2, 1):
+            data = io.BytesIO()
+            pdf = canvas.Canvas(data)
+            for page in range(pages):
+                pdf.drawString(100, 700, "deel %s pagina %s" % (pages, page + 1))
+                pdf.showPage()
+            pdf.save()
+            parts.append(data.getvalue())
+        merged = PdfFileReader(io.BytesIO(self.Job._merge_pdf(parts)))
+        self.assertEqual(merged.getNumPages(), 3)
+        self.assertIn("deel 1 pagina 1", merged.getPage(2).extract_text())
