@@ -8,7 +8,7 @@
     'author': 'Coopkracht vzw',
     'website': 'https://coopkracht.be',
     'license': 'AGPL-3',
-    'depends': ['coop_website', 'base_iban', 'mail', 'portal'],
+    'depends': ['coop_website', 'base_iban', 'mail', 'portal', 'queue_job'],
     'external_dependencies': {'python': ['xlsxwriter', 'xlrd']},
     'data': [
         'security/coop_share_register_security.xml',
@@ -27,6 +27,7 @@
         'data/coop_share_subscription_data.xml',
         'views/coop_share_subscription_views.xml',
         'views/coop_share_subscription_templates.xml',
+        'views/coop_share_register_job_views.xml',
     ],
     'demo': ['demo/coop_share_register_demo.xml'],
     'installable': True,

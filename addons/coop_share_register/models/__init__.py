@@ -10,3 +10,4 @@ from . import coop_share_register_demo
 from . import coop_shareholder_portal
 from . import coop_shareholder_change_request
 from . import coop_share_subscription
+from . import coop_share_register_job

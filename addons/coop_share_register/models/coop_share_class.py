@@ -39,6 +39,15 @@ class CoopShareClass(models.Model):
          "The nominal value of a share must be positive."),
     ]
 
+    @api.model
+    def create(self, vals):
+        # a class is only added to a register the user works for (AccessError, before the
+        # constraints read the new row)
+        if vals.get("register_id"):
+            self.env["coop.share.register"].browse(vals["register_id"]).check_access_rule(
+                "write")
+        return super().create(vals)
+
     @api.multi
     def name_get(self):
         return [(c.id, "%s - %s" % (c.code, c.name)) for c in self]

@@ -37,13 +37,16 @@ class CoopShareEntry(models.Model):
     _order = "number desc, id desc"
 
     register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
+        comodel_name="coop.share.register", string="Register", required=True,
         ondelete="restrict", track_visibility="onchange",
         default=lambda self: self._default_register_id())
-    number = fields.Integer(readonly=True, copy=False, index=True,
+    # register_id, number, ref, date and state have no index of their own: every query
+    # names the register, and the composite indexes (register_id, number), (register_id,
+    # ref) and (register_id, state, date) serve them; fewer indexes, faster imports
+    number = fields.Integer(readonly=True, copy=False,
                             help="Entry number in the register, given at confirmation.")
     name = fields.Char(string="Entry", readonly=True, copy=False, default="/")
-    ref = fields.Char(string="External reference", index=True, copy=False,
+    ref = fields.Char(string="External reference", copy=False,
                       help="Reference of this entry in an imported spreadsheet.")
     entry_type = fields.Selection(
         selection=ENTRY_TYPES, string="Type", required=True, default="subscription",
@@ -53,7 +56,7 @@ class CoopShareEntry(models.Model):
         help="The type whose effect this entry has (a correction: the corrected entry's).")
     sign = fields.Integer(compute="_compute_effect", store=True,
                           help="1, or -1 for a correction (it reverses the corrected entry).")
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True,
+    date = fields.Date(required=True, default=fields.Date.context_today,
                        track_visibility="onchange")
     class_id = fields.Many2one(
         comodel_name="coop.share.class", string="Share class", required=True,
@@ -66,7 +69,10 @@ class CoopShareEntry(models.Model):
     nominal_amount = fields.Monetary(
         currency_field="currency_id", compute="_compute_nominal_amount", store=True,
         readonly=False, help="Nominal value of the shares of this entry.")
-    currency_id = fields.Many2one(related="register_id.currency_id", readonly=True)
+    # not read as superuser (whoever reads an entry reads its register): no second read of
+    # the entries in a sudo environment, which cost most of a list page's time
+    currency_id = fields.Many2one(related="register_id.currency_id", readonly=True,
+                                  related_sudo=False)
     holder_from_id = fields.Many2one(
         comodel_name="coop.shareholder", string="From holder", index=True,
         ondelete="restrict", track_visibility="onchange")
@@ -91,7 +97,7 @@ class CoopShareEntry(models.Model):
     amount_unpaid = fields.Monetary(currency_field="currency_id", compute="_compute_paid")
     state = fields.Selection(
         selection=[("draft", "Draft"), ("confirmed", "Confirmed"), ("cancel", "Cancelled")],
-        required=True, default="draft", readonly=True, copy=False, index=True,
+        required=True, default="draft", readonly=True, copy=False,
         track_visibility="onchange")
     confirm_uid = fields.Many2one(comodel_name="res.users", string="Confirmed by",
                                   readonly=True, copy=False)
@@ -256,6 +262,15 @@ class CoopShareEntry(models.Model):
         self.env.cr.execute("""
             CREATE INDEX IF NOT EXISTS coop_share_entry_movement_idx
             ON coop_share_entry (register_id, state, date)""")
+        # the list's first page (default order, any filter on type and state) as an
+        # index-only scan, and its count
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS coop_share_entry_page_idx
+            ON coop_share_entry (register_id, number DESC, id DESC) INCLUDE (entry_type, state)
+        """)
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS coop_share_entry_list_idx
+            ON coop_share_entry (register_id, entry_type, state)""")
         self.env.cr.execute("""
             CREATE OR REPLACE VIEW coop_share_movement AS
             SELECT e.id AS entry_id, e.register_id, e.date, e.holder_to_id AS holder_id,
@@ -315,7 +330,10 @@ class CoopShareEntry(models.Model):
                 "entry": self.name, "state": dict(self._fields["state"].selection)[self.state]})
         self.check_access_rule("write")
         register = self.register_id
-        register._lock_counter("entry")
+        # the number, and the lock on the register's counter until the end of the
+        # transaction: concurrent confirmations of the register wait here (a rollback
+        # gives the number back, so the numbering stays gapless)
+        number = register._next_number("entry")[0]
         if self.entry_type == "correction":
             if self.corrected_entry_id.state != "confirmed":
                 raise UserError(_("Only a confirmed entry can be corrected."))
@@ -325,7 +343,6 @@ class CoopShareEntry(models.Model):
                                 % self.corrected_entry_id.name)
         self._check_date()
         self._check_register()
-        number = register._next_number("entry")[0]
         # the guard of write() refuses any change of a confirmed entry: bypass it only here
         super(CoopShareEntry, self).write({
             "number": number,

@@ -129,27 +129,28 @@ class CoopShareRegister(models.Model):
     @api.multi
     def _lock_counter(self, kind):
         """Lock this register's counter row of kind (created when missing) until the end
-        of the transaction: every confirmation of the register waits here for the others."""
+        of the transaction: every confirmation of the register waits here for the others.
+        Returns the last number given."""
         self.ensure_one()
-        cr = self.env.cr
-        cr.execute("""
-            INSERT INTO coop_share_register_counter (register_id, kind, last_number)
-            VALUES (%s, %s, 0) ON CONFLICT DO NOTHING""", (self.id, kind))
-        cr.execute("""
-            SELECT last_number FROM coop_share_register_counter
-            WHERE register_id = %s AND kind = %s FOR UPDATE""", (self.id, kind))
-        return cr.fetchone()[0]
+        self.env.cr.execute("""
+            INSERT INTO coop_share_register_counter AS c (register_id, kind, last_number)
+            VALUES (%s, %s, 0)
+            ON CONFLICT (register_id, kind) DO UPDATE SET last_number = c.last_number
+            RETURNING last_number""", (self.id, kind))
+        return self.env.cr.fetchone()[0]
 
     @api.multi
     def _next_number(self, kind, count=1):
         """The next `count` numbers of kind in this register: gapless and unique, because
-        the counter row stays locked until commit or rollback."""
+        the counter row stays locked until commit or rollback (a rollback gives them
+        back). One statement: it takes the lock and the numbers."""
         self.ensure_one()
-        self._lock_counter(kind)
         self.env.cr.execute("""
-            UPDATE coop_share_register_counter SET last_number = last_number + %s
-            WHERE register_id = %s AND kind = %s RETURNING last_number""",
-                            (count, self.id, kind))
+            INSERT INTO coop_share_register_counter AS c (register_id, kind, last_number)
+            VALUES (%s, %s, %s)
+            ON CONFLICT (register_id, kind) DO UPDATE
+                SET last_number = c.last_number + EXCLUDED.last_number
+            RETURNING last_number""", (self.id, kind, count))
         last = self.env.cr.fetchone()[0]
         return list(range(last - count + 1, last + 1))
 

@@ -1,5 +1,6 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 import json
 import re
 
@@ -106,6 +107,36 @@ class TestHttpIsolation(HttpCursorMixin, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("Zichtbaar", response.text)
         self.assertNotIn("Geheimhouder", response.text)
+
+    def test_job_result_and_payments_of_other_register(self):
+        """The PDF of another register's background job cannot be downloaded through
+        /web/content, and its payments are not listed."""
+        env = self.env(context={"tracking_disable": True})
+        sub_b = env["coop.share.entry"].search([("register_id", "=", self.reg_b.id)])
+        env["coop.share.payment"].create({"entry_id": sub_b.id, "date": "2024-01-02",
+                                          "amount": 40.0})
+        job_b = env["coop.share.register.job"].create({
+            "register_id": self.reg_b.id, "kind": "extract", "date": "2024-01-31"})
+        attachment = env["ir.attachment"].create({
+            "name": "register.html", "datas_fname": "register.html",
+            "datas": base64.b64encode(b"<p>Geheimhouder</p>"),
+            "res_model": job_b._name, "res_id": job_b.id})
+        job_b.attachment_id = attachment
+        for url in ("/web/content/%s?download=true" % attachment.id,
+                    "/web/content/ir.attachment/%s/datas" % attachment.id,
+                    "/web/content/coop.share.register.job/%s/attachment_id" % job_b.id):
+            with mute_logger("odoo.http", "werkzeug"):
+                response = self.url_open(url)
+            self.assertNotEqual(response.status_code, 200, url)
+            self.assertNotIn(b"Geheimhouder", response.content, url)
+        result = self.rpc("/web/dataset/search_read", {
+            "model": "coop.share.payment", "fields": ["amount", "register_id"],
+            "domain": []})["result"]
+        self.assertEqual(result["length"], 0)
+        result = self.rpc("/web/dataset/search_read", {
+            "model": "coop.share.register.job", "fields": ["register_id"],
+            "domain": []})["result"]
+        self.assertEqual(result["length"], 0)
 
     def test_example_download(self):
         """The import template's example file downloads for DAR users."""

@@ -1,6 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
+from unittest.mock import patch
 
 import xlsxwriter
 
@@ -138,4 +139,105 @@ class TestImport(DarCase):
         result = self.run_import(wizard.example_csv("holders"), wizard.example_csv("entries"),
                                  dry_run=True)
         self.assertFalse(result["problems"], result["problems"])
-        self.assertEqual(result["entries_new"], 3)
+        self.assertEqual(result["entries_new"], 4)  # with a correction
+
+    def xlsx(self, text):
+        """The CSV text as an XLSX workbook (text cells)."""
+        data = io.BytesIO()
+        book = xlsxwriter.Workbook(data, {"in_memory": True})
+        sheet = book.add_worksheet()
+        for r, line in enumerate(text.strip().split("\n")):
+            for c, value in enumerate(line.split(",")):
+                if value:
+                    sheet.write_string(r, c, value)
+        book.close()
+        return data.getvalue()
+
+    def test_one_validation_for_csv_and_xlsx(self):
+        """CSV and XLSX go through the same checks: the same bad rows give the same
+        problems, for shareholders and for entries, and nothing is written."""
+        before = self.count()
+        bad_holders = HOLDERS.replace("85073003328", "85073003327").replace(
+            "H3,person", "H1,person")
+        bad_entries = ENTRIES.replace("subscription,A,4", "subscription,A,vier").replace(
+            "2022-03-01", "01/03/2022")
+        for holders, entries in ((bad_holders, ENTRIES), (HOLDERS, bad_entries)):
+            from_csv = self.run_import(holders, entries)
+            from_xlsx = self.run_import(self.xlsx(holders), self.xlsx(entries))
+            self.assertTrue(from_csv["problems"])
+            self.assertEqual(from_csv["problems"], from_xlsx["problems"])
+        self.assertEqual(self.count(), before)
+
+    def test_import_correction_entries(self):
+        """A correction row reverses an entry of the register or of the same file (by its
+        reference); re-importing it changes nothing; a bad correction writes nothing."""
+        self.assertFalse(self.run_import()["problems"])
+        h1 = self.Holder.search([("ref", "=", "H1"), ("register_id", "=", self.reg_a.id)])
+        h3 = self.Holder.search([("ref", "=", "H3"), ("register_id", "=", self.reg_a.id)])
+        self.assertEqual(self.held(h1, self.class_a), 2)
+        corrections = (
+            "ref,date,type,class,quantity,from_holder,to_holder,corrects,note\n"
+            "E5,2022-06-01,subscription,A,1,,H3,,\n"
+            "C1,2022-06-02,correction,,,,,E4,exit recorded by mistake\n"
+            "C2,2022-06-03,correction,A,1,,,E5,\n")
+        result = self.run_import(None, corrections)
+        self.assertFalse(result["problems"], result["problems"])
+        c1 = self.Entry.search([("ref", "=", "C1"), ("register_id", "=", self.reg_a.id)])
+        e4 = self.Entry.search([("ref", "=", "E4"), ("register_id", "=", self.reg_a.id)])
+        self.assertEqual((c1.entry_type, c1.corrected_entry_id, c1.state, c1.sign),
+                         ("correction", e4, "confirmed", -1))
+        self.assertEqual((c1.effect_type, c1.quantity, c1.holder_from_id),
+                         ("redemption", 2, h3))
+        # E4's exit undone, E5 subscribed then reversed: H3 holds 2 shares again
+        self.assertEqual(self.held(h3, self.class_a), 2)
+        self.assertEqual(self.held(h3, self.class_a, "2022-06-02"), 3)
+        after = self.count()
+        again = self.run_import(None, corrections)
+        self.assertFalse(again["problems"])
+        self.assertEqual(again["entries_new"], 0)
+        self.assertEqual(self.count(), after)
+        cases = [
+            ("X1,2022-07-01,correction,,,,,E4,\n", ["'corrects'", "E4"]),  # corrected twice
+            ("X1,2022-07-01,correction,,,,,E9,\n", ["'corrects'", "E9"]),  # unknown
+            ("X1,2022-07-01,correction,,,,,C1,\n", ["'corrects'"]),  # a correction
+            ("X1,2022-07-01,correction,,,,,,\n", ["'corrects'"]),  # nothing corrected
+            ("X1,2022-07-01,correction,B,,,,E1,\n", ["'class'"]),  # another class
+            ("X1,2022-07-01,correction,,,,,E1,\n"  # E1 reversed: H1 gave E3's shares
+             "X2,2022-07-01,subscription,A,1,,H1,,\n", ["H1"]),
+            ("X1,2022-07-01,transfer,A,1,H1,H2,E1,\n", ["'corrects'"]),
+            ("X1,2019-01-01,correction,,,,,E2,\n", ["'date'"]),  # before the entry
+            ("X1,2022-07-01,correction,,,,H3,E2,\n", ["'to_holder'"]),  # another holder
+        ]
+        header = "ref,date,type,class,quantity,from_holder,to_holder,corrects,note\n"
+        for rows, fragments in cases:
+            result = self.run_import(None, header + rows)
+            self.assertProblem(result, *fragments)
+            self.assertEqual(self.count(), after)
+
+    def test_progress_of_large_files(self):
+        """The importer reports its progress while it checks and writes the rows."""
+        seen = []
+        wizard = as_user(self.env["coop.share.import.wizard"], self.manager_a)
+        with patch("odoo.addons.coop_share_register.wizards.coop_share_import_wizard."
+                   "PROGRESS_ROWS", 2):
+            result = wizard.import_files(self.reg_a, HOLDERS.encode(), ENTRIES.encode(),
+                                         dry_run=False,
+                                         progress=lambda *args: seen.append(args))
+        self.assertFalse(result["problems"])
+        self.assertEqual([(done, total) for done, total, _msg in seen],
+                         [(2, 3), (2, 4), (4, 4), (1, 3), (2, 3)])
+
+    def test_text_kept_as_written(self):
+        """Quotes, commas, new lines and a lone backslash-dot (COPY's end-of-data mark)
+        in a text cell are imported as they were written; empty cells stay empty."""
+        entries = ('ref,date,type,class,quantity,to_holder,note\n'
+                   'E1,2020-01-10,subscription,A,4,H1,"zeg ""ja"", of neen\nlijn 2"\n'
+                   'E2,2020-01-11,subscription,A,4,H2,\\.\n'
+                   'E3,2020-01-12,subscription,A,4,H3,\n')
+        result = self.run_import(HOLDERS, entries)
+        self.assertFalse(result["problems"], result["problems"])
+        notes = {e.ref: e.note for e in self.Entry.search([("register_id", "=", self.reg_a.id)])}
+        self.assertEqual(notes, {"E1": 'zeg "ja", of neen\nlijn 2', "E2": "\\.", "E3": False})
+        h2 = self.Holder.search([("ref", "=", "H2"), ("register_id", "=", self.reg_a.id)])
+        self.assertEqual((h2.firstname, h2.iban, h2.company_number),
+                         (False, False, "0403.170.701"))

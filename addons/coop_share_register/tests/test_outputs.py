@@ -77,3 +77,17 @@ class TestOutputs(DarCase):
         values = as_user(self.env["report.coop_share_register.report_register_extract"],
                          self.manager_a).get_report_values(self.reg_a.ids, action["data"])
         self.assertEqual([h for h, _pos in values["lines"][self.reg_a.id]], [self.bart])
+
+    def test_xlsx_text_escaped(self):
+        """Text with XML's special characters, accents and control characters comes out
+        of the export as it was written (control characters dropped), in a valid file."""
+        odd = self.make_holder(self.reg_a, "Dé & <Zonen> \"cv\"", firstname=" Ö'ne ")
+        self.make_entry("subscription", self.class_a, 1, holder_to=odd, date="2023-02-02",
+                        note="lijn 1\nlijn\x07 2 & <meer>")
+        Export = as_user(self.env["coop.share.export.wizard"], self.manager_a)
+        sheet = xlrd.open_workbook(file_contents=Export.export_xlsx(
+            self.reg_a, "entries")).sheet_by_index(0)
+        last = sheet.row_values(sheet.nrows - 1)
+        self.assertEqual(last[9], " Ö'ne  Dé & <Zonen> \"cv\"")
+        self.assertEqual(last[14], "lijn 1\nlijn 2 & <meer>")
+        self.assertEqual(sheet.ncols, 15)
