@@ -192,6 +192,7 @@ class CoopShareMailing(models.Model):
 
     @api.model
     def create(self, vals):
+        self._check_vals_targets(vals.get("register_id"), vals)
         if vals.get("template_id"):
             template = self.env["coop.share.mailing.template"].browse(vals["template_id"])
             for key, value in self._template_values(template).items():
@@ -201,6 +202,8 @@ class CoopShareMailing(models.Model):
 
     @api.multi
     def write(self, vals):
+        for mailing in self:
+            mailing._check_vals_targets(vals.get("register_id") or mailing.register_id.id, vals)
         if set(vals) - {"state", "sent_date", "batch_count", "email_from", "reply_to"} and \
                 self.filtered(lambda m: m.state != "draft"):
             raise UserError(_("A mailing that was sent cannot be changed."))
@@ -224,6 +227,32 @@ class CoopShareMailing(models.Model):
 
     # Checks ----------------------------------------------------------------
 
+    @api.model
+    def _check_vals_targets(self, register_id, vals):
+        """Refuse, before anything is written, values that choose shareholders or classes
+        of another register than register_id."""
+        targets = {"holder_ids": "coop_shareholder", "class_ids": "coop_share_class"}
+        for fname, table in targets.items():
+            ids = set()
+            for command in vals.get(fname) or []:
+                if command[0] == 6:
+                    ids.update(command[2])
+                elif command[0] == 4:
+                    ids.add(command[1])
+            if ids:
+                # table names come from the dict above, not from input
+                self.env.cr.execute(  # pylint: disable=sql-injection
+                    "SELECT 1 FROM %s WHERE id IN %%s AND register_id IS DISTINCT FROM %%s "
+                    "LIMIT 1" % table, (tuple(ids), register_id))
+                if self.env.cr.fetchone():
+                    raise ValidationError(self._foreign_message())
+
+    @api.model
+    def _foreign_message(self):
+        return _("This mailing is addressed to shareholders of another cooperative. "
+                 "A mailing only reaches the shareholders of its own register: nothing "
+                 "was sent.")
+
     @api.multi
     def _check_targets(self):
         """Refuse a mailing whose chosen shareholders or classes belong to another
@@ -240,10 +269,7 @@ class CoopShareMailing(models.Model):
              WHERE r.mailing_id = %(id)s AND c.register_id <> %(register)s
              LIMIT 1""", {"id": self.id, "register": self.register_id.id})
         if cr.fetchone():
-            raise ValidationError(_(
-                "This mailing is addressed to shareholders of another cooperative. "
-                "A mailing only reaches the shareholders of its own register: nothing "
-                "was sent."))
+            raise ValidationError(self._foreign_message())
 
     @api.multi
     def _check_may_send(self):
@@ -326,10 +352,7 @@ class CoopShareMailing(models.Model):
         self.env["coop.share.mailing.recipient"].invalidate_cache()
         if foreign:
             # cannot happen through the query above; refuse rather than send
-            raise UserError(_(
-                "This mailing is addressed to shareholders of another cooperative. "
-                "A mailing only reaches the shareholders of its own register: nothing "
-                "was sent."))
+            raise UserError(self._foreign_message())
         self._snapshot_extra()
         return count, batches
 
