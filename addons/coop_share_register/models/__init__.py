@@ -11,10 +11,9 @@ from . import coop_shareholder_portal
 from . import coop_shareholder_change_request
 from . import coop_share_subscription
 from . import coop_share_mailing_template
-from . import coop_share_mailing_holder
-from . import coop_share_mailing_register
 from . import coop_share_mailing
 from . import coop_share_mailing_recipient
+from . import coop_share_mailing_optout
 from . import coop_share_mailing_mass
 from . import coop_share_assembly_class
 from . import coop_share_assembly_voting_right

@@ -85,8 +85,12 @@ class CoopShareAssemblyVote(models.Model):
 
     @api.multi
     def write(self, vals):
-        raise UserError(_("A vote cannot be changed."))
+        if self:
+            raise UserError(_("A vote cannot be changed."))
+        return super().write(vals)
 
     @api.multi
     def unlink(self):
-        raise UserError(_("A vote cannot be deleted."))
+        if self:
+            raise UserError(_("A vote cannot be deleted."))
+        return super().unlink()

@@ -42,7 +42,8 @@ RECIPIENT_SOURCE = """
            END
 """
 HAS_EMAIL = "COALESCE(h.email, '') LIKE '%%@%%'"
-OPTED_OUT = "COALESCE(h.mailing_opt_out, false)"
+OPTED_OUT = ("EXISTS (SELECT 1 FROM coop_share_mailing_optout o "
+             "WHERE o.holder_id = h.id AND o.active)")
 
 # The recipients, chosen and snapshotted in one INSERT ... SELECT: those with an e-mail
 # address, without the opted-out ones unless the mail is legal. `lang_group` is the
@@ -289,11 +290,11 @@ class CoopShareMailing(models.Model):
         """(From, Reply-To): the cooperative's name with its mailing address."""
         self.ensure_one()
         register = self.register_id.sudo()
-        email = register.mailing_email or register.partner_id.email
+        email = register.partner_id.email
         if not email:
             raise UserError(_(
                 "%(register)s has no e-mail address for its mailings: fill in the "
-                "sender address of the register first.") % {"register": register.name})
+                "e-mail address of the cooperative first.") % {"register": register.name})
         return formataddr((register.name, email)), email
 
     @api.multi

@@ -34,5 +34,9 @@ class MassMailing(models.Model):
         holders = recipients.filtered(
             lambda r: (r.email or "").strip().lower() == (email or "").strip().lower()
             and r.mailing_id == self.coop_mailing_id).mapped("holder_id")
-        holders.write({"mailing_opt_out": value})
+        Optout = self.env["coop.share.mailing.optout"].sudo()
+        if value:
+            Optout.opt_out(holders, source="link")
+        else:
+            Optout.search([("holder_id", "in", holders.ids)]).write({"active": False})
         return True

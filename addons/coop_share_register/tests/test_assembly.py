@@ -238,7 +238,8 @@ class TestAssembly(AssemblyCase):
     def test_invitation_mailing(self):
         """The invitation is a legal mailing from the assembly template: it reaches every
         shareholder with an e-mail address, opted out or not, with the date and place."""
-        self.ann.write({"email": "ann@example.org", "mailing_opt_out": True})
+        self.ann.write({"email": "ann@example.org"})
+        self.env["coop.share.mailing.optout"].create({"holder_id": self.ann.id})
         self.bart.write({"email": "bart@example.org", "lang": "fr_BE"})
         self.reg_a.partner_id.email = "info@zonnecoop.be"
         action = self.assembly.action_invite()

@@ -21,8 +21,10 @@ class MailingCase(DarCase):
         cls.reg_b.partner_id.email = "info@windcoop.be"
         cls.ann.write({"email": "ann@example.org", "lang": "nl_BE"})
         cls.bart.write({"email": "bart@example.org", "lang": "fr_BE"})
+        cls.Optout = cls.env["coop.share.mailing.optout"]
         cls.dirk = cls.make_holder(cls.reg_a, "Dewulf", firstname="Dirk", lang="en_US",
-                                   email="dirk@example.org", mailing_opt_out=True)
+                                   email="dirk@example.org")
+        as_user(cls.Optout, cls.manager_a).create({"holder_id": cls.dirk.id})
         cls.eva = cls.make_holder(cls.reg_a, "Verhaegen", firstname="Eva")
         cls.cleo.write({"email": "cleo@example.org"})
         sub = cls.make_entry("subscription", cls.class_a, 4, holder_to=cls.ann,
@@ -117,10 +119,17 @@ class TestMailing(MailingCase):
         url = ann_mail._get_unsubscribe_url("ann@example.org")
         self.assertIn("/mail/mailing/%d/unsubscribe" % ann_mail.mailing_id.id, url)
         ann_mail.mailing_id.update_opt_out("ann@example.org", [ann_mail.res_id], True)
-        self.assertTrue(self.ann.mailing_opt_out)
-        self.assertFalse(ann_b.mailing_opt_out)
+        optout = self.Optout.search([("holder_id", "=", self.ann.id)])
+        self.assertEqual(optout.source, "link")
+        self.assertFalse(self.Optout.search([("holder_id", "=", ann_b.id)]))
         again = self.new_mailing("mailing_template_news")
         self.assertEqual(again.preview_counts()["recipients"], 1)
+        # she wants the mailings again: the opt-out is archived, not deleted
+        optout.active = False
+        self.assertEqual(again.preview_counts()["recipients"], 2)
+        self.assertTrue(optout.exists())
+        with self.assertRaises(UserError):
+            optout.unlink()
 
     def test_segments(self):
         """Per class, with an unpaid balance, chosen holders, holders of shares: each
@@ -217,11 +226,11 @@ class TestMailing(MailingCase):
         refused with a Dutch message and nothing is written."""
         self.reg_a.partner_id.email = False
         mailing = self.new_mailing()
-        with self.assertRaisesRegex(UserError, "afzenderadres"):
+        with self.assertRaisesRegex(UserError, "geen e-mailadres voor zijn mailings"):
             mailing.with_context(**NL).action_send()
         self.assertFalse(mailing.recipient_ids)
         self.assertEqual(mailing.state, "draft")
-        self.reg_a.mailing_email = "aandeelhouders@zonnecoop.be"
+        self.reg_a.partner_id.email = "aandeelhouders@zonnecoop.be"
         empty = self.new_mailing(segment="former")
         with self.assertRaisesRegex(UserError, "Geen aandeelhouder"):
             empty.with_context(**NL).action_send()
@@ -289,6 +298,15 @@ class TestMailingIsolation(MailingCase):
             as_user(draft, self.viewer_a).action_send()
         self.assertEqual(draft.state, "draft")
         self.assertEqual(as_user(self.Mailing, self.viewer_a).search([]), mailing | draft)
+
+    def test_opt_outs_per_cooperative(self):
+        """A manager sees and records opt-outs of his own register only."""
+        self.assertEqual(as_user(self.Optout, self.manager_a).search([]).mapped("holder_id"),
+                         self.dirk)
+        self.assertFalse(as_user(self.Optout, self.manager_b).search([]))
+        with self.assertRaises(AccessError):
+            as_user(self.Optout, self.manager_a).create({"holder_id": self.cleo.id})
+        self.assertFalse(self.Optout.search([("holder_id", "=", self.cleo.id)]))
 
     def test_coopkracht_mass_mailing_users_do_not_see_dar_mailings(self):
         """Coopkracht's own newsletter users do not see the mass mailings that carry a
