@@ -3,10 +3,11 @@
 import psycopg2
 import xlrd
 
+from odoo.addons.coop_website.tests.common import CoopHttpCase, new_user
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from .common import DarCase, as_user
+from .common import DarCase, as_user, company_number
 
 NL = {"lang": "nl_BE"}
 
@@ -296,3 +297,58 @@ class TestAssemblyIsolation(AssemblyCase):
             as_user(self.res1, self.viewer_a).cast_vote(self.ann, "for")
         with self.assertRaises(AccessError):
             as_user(self.line(self.gert), self.viewer_a).action_present()
+
+
+class TestAssemblyHttp(CoopHttpCase):
+    """The result sheet through HTTP: its owner downloads it, another cooperative's
+    manager gets nothing from crafted URLs."""
+
+    def setUp(self):
+        super().setUp()
+        env = self.env(context={"tracking_disable": True})
+        registers = []
+        for name, digits in (("Zonnecoop X", "07654321"), ("Windcoop Y", "07654322")):
+            partner = env["res.partner"].create({"name": name, "is_company": True})
+            registers.append(env["coop.share.register"].create({
+                "name": name, "partner_id": partner.id,
+                "company_number": company_number(digits)}))
+        reg_x, reg_y = registers
+        share_class = env["coop.share.class"].create({
+            "register_id": reg_x.id, "code": "A", "name": "A", "nominal_value": 100})
+        holder = env["coop.shareholder"].create({"register_id": reg_x.id, "name": "Geheim",
+                                                 "firstname": "Gerda"})
+        env["coop.share.entry"].create({
+            "register_id": reg_x.id, "entry_type": "subscription", "class_id": share_class.id,
+            "quantity": 3, "holder_to_id": holder.id, "date": "2024-01-10"}).action_confirm()
+        self.assembly = env["coop.share.assembly"].create({
+            "register_id": reg_x.id, "date": "2024-06-15 12:00:00",
+            "record_date": "2024-04-30"})
+        self.assembly.action_open()
+        self.assembly.register_attendance(holder)
+        action = self.assembly.action_export_xlsx()
+        self.xlsx_url = action["url"]
+        for login, register in (("dar_ga_http_x", reg_x), ("dar_ga_http_y", reg_y)):
+            new_user(env, login, ["coop_share_register.group_dar_manager"], password=login,
+                     coop_register_ids=[(6, 0, register.ids)])
+        self.share_with_server()
+
+    def test_result_sheet_urls(self):
+        """The register's manager gets the XLSX and the HTML result sheet; the other
+        cooperative's manager gets neither."""
+        report = "/report/html/coop_share_register.report_assembly_result/%s" % \
+            self.assembly.id
+        self.authenticate("dar_ga_http_x", "dar_ga_http_x")
+        response = self.url_open(self.xlsx_url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content[:2], b"PK")
+        response = self.url_open(report, timeout=120)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Gerda Geheim", response.text)
+        self.authenticate("dar_ga_http_y", "dar_ga_http_y")
+        with mute_logger("odoo.http", "werkzeug", "odoo.addons.base.ir.ir_ui_view"):
+            for url in (self.xlsx_url, report,
+                        "/report/pdf/coop_share_register.report_assembly_result/%s"
+                        % self.assembly.id):
+                response = self.url_open(url, timeout=120)
+                self.assertNotEqual(response.status_code, 200, url)
+                self.assertNotIn(b"Gerda", response.content)

@@ -1,10 +1,13 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.addons.coop_website.tests.common import new_user
+import json
+
+from odoo.addons.coop_website.tests.common import CoopHttpCase, new_user
 from odoo.addons.queue_job.job import Job
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import config, mute_logger
 
-from .common import DarCase, as_user
+from .common import DarCase, as_user, company_number
 
 NL = {"lang": "nl_BE"}
 
@@ -317,3 +320,80 @@ class TestMailingIsolation(MailingCase):
                          ["base.group_user", "mass_mailing.group_mass_mailing_user"])
         visible = as_user(self.env["mail.mass_mailing"], staff).search([])
         self.assertFalse(visible & mailing.sudo().mass_mailing_ids)
+
+
+class TestMailingHttp(CoopHttpCase):
+    """The unsubscribe link of a mail and crafted requests of another cooperative's
+    manager, through HTTP."""
+
+    def setUp(self):
+        super().setUp()
+        env = self.env(context={"tracking_disable": True})
+        registers = []
+        for name, digits in (("Zonnecoop X", "07654321"), ("Windcoop Y", "07654322")):
+            partner = env["res.partner"].create({
+                "name": name, "is_company": True, "email": "info@%s.be" % digits})
+            registers.append(env["coop.share.register"].create({
+                "name": name, "partner_id": partner.id,
+                "company_number": company_number(digits)}))
+        self.reg_x, self.reg_y = registers
+        Holder = env["coop.shareholder"]
+        self.ann_x = Holder.create({"register_id": self.reg_x.id, "name": "Peeters",
+                                    "firstname": "Ann", "email": "ann@example.org"})
+        self.ann_y = Holder.create({"register_id": self.reg_y.id, "name": "Peeters",
+                                    "firstname": "Ann", "email": "ann@example.org"})
+        new_user(env, "dar_mail_http_y", ["coop_share_register.group_dar_manager"],
+                 password="dar_mail_http_y", coop_register_ids=[(6, 0, self.reg_y.ids)])
+        template = env.ref("coop_share_register.mailing_template_news")
+        self.mailing = env["coop.share.mailing"].create({
+            "register_id": self.reg_x.id, "template_id": template.id})
+        self.mailing.action_send()
+        self.mailing.sudo().mass_mailing_ids.write({"keep_archives": True})
+        for job in env["queue.job"].search(
+                [("func_string", "=like", "coop.share.mailing(%d,).%%" % self.mailing.id)]):
+            Job.load(env, job.uuid).perform()
+        self.mail = env["mail.mail"].search(
+            [("mailing_id", "in", self.mailing.sudo().mass_mailing_ids.ids)])
+        self.assertEqual(len(self.mail), 1)
+        self.share_with_server()
+
+    def optouts(self, holder):
+        return self.env["coop.share.mailing.optout"].search([("holder_id", "=", holder.id)])
+
+    def test_unsubscribe_link(self):
+        """The link in the mail opts the shareholder out of his cooperative's mailings,
+        not of the other cooperative's; a forged token changes nothing."""
+        url = self.mail._get_unsubscribe_url("ann@example.org")
+        path = url[url.index("/mail/mailing/"):]
+        with mute_logger("odoo.http"):
+            forged = self.url_open(path.replace("token=", "token=0"))
+        self.assertNotEqual(forged.status_code, 200)
+        self.assertFalse(self.optouts(self.ann_x))
+        response = self.url_open(path)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.optouts(self.ann_x).source, "link")
+        self.assertFalse(self.optouts(self.ann_y))
+
+    def rpc(self, model, method, args):
+        response = self.opener.post(
+            "http://127.0.0.1:%s/web/dataset/call_kw" % config["http_port"],
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": {
+                "model": model, "method": method, "args": args, "kwargs": {}}}),
+            headers={"Content-Type": "application/json"}, timeout=30)
+        return response.json()
+
+    def test_other_manager_requests_refused(self):
+        """Another cooperative's manager reads, searches and sends nothing of the mailing
+        through RPC."""
+        self.authenticate("dar_mail_http_y", "dar_mail_http_y")
+        with mute_logger("odoo.http"):
+            result = self.rpc("coop.share.mailing", "read", [self.mailing.ids, ["name"]])
+            self.assertIn("error", result)
+            result = self.rpc("coop.share.mailing", "action_send", [self.mailing.ids])
+            self.assertIn("error", result)
+        result = self.rpc("coop.share.mailing.recipient", "search_read",
+                          [[], ["email", "holder_id"]])
+        self.assertEqual(result["result"], [])
+        result = self.rpc("coop.share.mailing", "read_group",
+                          [[], ["register_id"], ["register_id"]])
+        self.assertEqual(result["result"], [])
