@@ -52,14 +52,15 @@ OPTED_OUT = ("EXISTS (SELECT 1 FROM coop_share_mailing_optout o "
 RECIPIENTS_SQL = """
     INSERT INTO coop_share_mailing_recipient
            (mailing_id, register_id, holder_id, email, lang_group, shares, nominal, paid,
-            unpaid, create_uid, write_uid, create_date, write_date)
+            unpaid, batch, create_uid, write_uid, create_date, write_date)
     SELECT %(mailing)s, h.register_id, h.id, h.email,
            CASE WHEN h.lang LIKE 'fr%%' AND %(has_fr)s THEN 'fr'
                 WHEN h.lang LIKE 'en%%' AND %(has_en)s THEN 'en'
                 ELSE 'nl' END,
            COALESCE(p.shares, 0), COALESCE(p.nominal, 0), COALESCE(p.paid, 0),
-           COALESCE(p.unpaid, 0), %(uid)s, %(uid)s,
-           now() at time zone 'UTC', now() at time zone 'UTC'
+           COALESCE(p.unpaid, 0),
+           (ROW_NUMBER() OVER (ORDER BY h.number, h.id) - 1) / %(batch_size)s,
+           %(uid)s, %(uid)s, now() at time zone 'UTC', now() at time zone 'UTC'
 """ + RECIPIENT_SOURCE + """
        AND """ + HAS_EMAIL + """ AND (%(legal)s OR NOT """ + OPTED_OUT + """)
      ORDER BY h.number, h.id
@@ -319,7 +320,7 @@ class CoopShareMailing(models.Model):
             "mailing": self.id, "uid": self.env.uid, "legal": bool(self.legal),
             "segment": self.segment, "classes": self.class_ids.ids,
             "selected": self.holder_ids.ids, "has_fr": "fr" in versions,
-            "has_en": "en" in versions,
+            "has_en": "en" in versions, "batch_size": max(self._batch_size(), 1),
         })
         return params
 
@@ -335,15 +336,9 @@ class CoopShareMailing(models.Model):
 
     @api.multi
     def _snapshot_recipients(self):
-        """Write the recipient list (one INSERT ... SELECT) and number its batches."""
+        """Write the recipient list, numbered in batches (one INSERT ... SELECT)."""
         self.ensure_one()
         self.env.cr.execute(RECIPIENTS_SQL, self._recipients_params())
-        size = max(self._batch_size(), 1)
-        self.env.cr.execute("""
-            UPDATE coop_share_mailing_recipient r SET batch = b.batch
-              FROM (SELECT id, (ROW_NUMBER() OVER (ORDER BY id) - 1) / %s AS batch
-                      FROM coop_share_mailing_recipient WHERE mailing_id = %s) b
-             WHERE r.id = b.id""", (size, self.id))
         self.env.cr.execute("""
             SELECT COUNT(*), COALESCE(MAX(batch) + 1, 0),
                    COUNT(*) FILTER (WHERE register_id <> %s)
@@ -413,13 +408,14 @@ class CoopShareMailing(models.Model):
         self.write({"state": "sending", "sent_date": fields.Datetime.now(),
                     "batch_count": batches, "email_from": email_from,
                     "reply_to": reply_to})
-        for batch in range(batches):
-            self.with_delay(
-                description=_("Mailing %(name)s: batch %(batch)s of %(count)s") % {
-                    "name": self.name, "batch": batch + 1, "count": batches},
-            ).job_send_batch(batch)
+        # one job queues the batches: the request stays short however large the mailing
+        self.with_delay(description=_("Mailing %(name)s: queue %(count)s batches") % {
+            "name": self.name, "count": batches}).job_queue_batches()
+        # a note in the chatter; the cooperative's address as its sender, so a manager
+        # without an e-mail address of his own can send too
         self.message_post(body=_("Queued for %(count)s shareholders in %(batches)s "
-                                 "batches.") % {"count": count, "batches": batches})
+                                 "batches.") % {"count": count, "batches": batches},
+                          email_from=email_from)
         return True
 
     @api.multi
@@ -465,6 +461,20 @@ class CoopShareMailing(models.Model):
         return (body or "") + self._footer(lang)
 
     # Jobs ----------------------------------------------------------------------
+
+    @job(default_channel="root")
+    @api.multi
+    def job_queue_batches(self):
+        """A background job: queue one job per batch of recipients."""
+        self.ensure_one()
+        if self.state != "sending":
+            return "not sending"
+        for batch in range(self.batch_count):
+            self.with_delay(
+                description=_("Mailing %(name)s: batch %(batch)s of %(count)s") % {
+                    "name": self.name, "batch": batch + 1, "count": self.batch_count},
+            ).job_send_batch(batch)
+        return "%s batches" % self.batch_count
 
     @job(default_channel="root")
     @api.multi

@@ -13,3 +13,4 @@ from . import test_portal_browser
 from . import test_subscription
 from . import test_mailing
 from . import test_assembly
+from . import test_mailing_browser

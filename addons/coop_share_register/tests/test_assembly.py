@@ -249,9 +249,11 @@ class TestAssembly(AssemblyCase):
                          (self.assembly, "assembly", True))
         as_user(mailing, self.manager_a).action_send()
         from odoo.addons.queue_job.job import Job
-        for job in self.env["queue.job"].search(
-                [("func_string", "=like", "coop.share.mailing(%d,).%%" % mailing.id)]):
-            Job.load(self.env, job.uuid).perform()
+        for method in ("job_queue_batches", "job_send_batch"):
+            for job in self.env["queue.job"].search(
+                    [("func_string", "=like", "coop.share.mailing(%d,).%%" % mailing.id),
+                     ("method_name", "=", method)]):
+                Job.load(self.env, job.uuid).perform()
         mails = self.env["mail.mail"].search(
             [("mailing_id", "in", mailing.sudo().mass_mailing_ids.ids)])
         self.assertEqual(sorted(mails.mapped("email_to")), ["ann@example.org", "bart@example.org"])
