@@ -113,7 +113,7 @@ def main():
         # 1. sending a mailing to 60,000 shareholders: the manager's request
         mailing = menv["coop.share.mailing"].create({
             "register_id": register.id, "date": "2024-12-31",
-            "template_id": env.ref("coop_share_register.mailing_template_statement").id})
+            "mailing_template_id": env.ref("coop_share_register.mailing_template_statement").id})
         seconds, _ = timed(mailing.action_send)
         cr.commit()
         assert mailing.recipient_count == HOLDERS, mailing.recipient_count

@@ -171,7 +171,7 @@ class CoopShareAssembly(models.Model):
         template = self.env.ref("coop_share_register.mailing_template_assembly")
         mailing = self.env["coop.share.mailing"].create({
             "register_id": self.register_id.id, "assembly_id": self.id,
-            "template_id": template.id, "name": template.subject_nl, "segment": "all",
+            "mailing_template_id": template.id, "name": template.subject_nl, "segment": "all",
             "legal": True, "kind": "assembly",
         })
         return {"type": "ir.actions.act_window", "res_model": "coop.share.mailing",

@@ -91,7 +91,7 @@ class CoopShareMailing(models.Model):
     register_id = fields.Many2one(
         comodel_name="coop.share.register", string="Register", required=True, index=True,
         ondelete="restrict", default=lambda self: self._default_register_id())
-    template_id = fields.Many2one(
+    mailing_template_id = fields.Many2one(
         comodel_name="coop.share.mailing.template", string="Template")
     assembly_id = fields.Many2one(
         comodel_name="coop.share.assembly", string="General assembly", index=True,
@@ -187,16 +187,16 @@ class CoopShareMailing(models.Model):
         for mailing in self.sudo():
             mailing._check_targets()
 
-    @api.onchange("template_id")
+    @api.onchange("mailing_template_id")
     def _onchange_template_id(self):
-        if self.template_id:
-            self.update(self._template_values(self.template_id))
+        if self.mailing_template_id:
+            self.update(self._template_values(self.mailing_template_id))
 
     @api.model
     def create(self, vals):
         self._check_vals_targets(vals.get("register_id"), vals)
-        if vals.get("template_id"):
-            template = self.env["coop.share.mailing.template"].browse(vals["template_id"])
+        if vals.get("mailing_template_id"):
+            template = self.env["coop.share.mailing.template"].browse(vals["mailing_template_id"])
             for key, value in self._template_values(template).items():
                 if not vals.get(key):
                     vals[key] = value

@@ -44,7 +44,7 @@ class MailingCase(DarCase):
 
     def new_mailing(self, template_xmlid="mailing_template_statement", user=None, **values):
         vals = {"register_id": self.reg_a.id, "date": "2024-12-31",
-                "template_id": self.env.ref("coop_share_register.%s" % template_xmlid).id}
+                "mailing_template_id": self.env.ref("coop_share_register.%s" % template_xmlid).id}
         vals.update(values)
         return as_user(self.Mailing, user or self.manager_a).create(vals)
 
@@ -362,7 +362,7 @@ class TestMailingHttp(CoopHttpCase):
                  password="dar_mail_http_y", coop_register_ids=[(6, 0, self.reg_y.ids)])
         template = env.ref("coop_share_register.mailing_template_news")
         self.mailing = env["coop.share.mailing"].create({
-            "register_id": self.reg_x.id, "template_id": template.id})
+            "register_id": self.reg_x.id, "mailing_template_id": template.id})
         self.mailing.action_send()
         self.mailing.sudo().mass_mailing_ids.write({"keep_archives": True})
         for method in ("job_queue_batches", "job_send_batch"):

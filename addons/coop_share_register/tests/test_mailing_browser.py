@@ -30,7 +30,7 @@ class TestCommunicationJourney(HttpCursorMixin, CoopBrowserCase):
                 "date": "2024-01-10"}).action_confirm()
         self.mailing = env["coop.share.mailing"].create({
             "register_id": self.register.id, "date": "2024-12-31",
-            "template_id": env.ref("coop_share_register.mailing_template_statement").id})
+            "mailing_template_id": env.ref("coop_share_register.mailing_template_statement").id})
         self.assembly = env["coop.share.assembly"].create({
             "register_id": self.register.id, "name": "Algemene vergadering 2024",
             "date": "2024-06-15 12:00:00", "record_date": "2024-04-30", "location": "Gent"})
