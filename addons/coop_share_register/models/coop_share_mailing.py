@@ -370,8 +370,8 @@ class CoopShareMailing(models.Model):
     @api.multi
     def action_send(self):
         """Check, snapshot the recipients, make the mass mailings and queue the batches.
-        Nothing is sent in this request: the jobs prepare the mails, Odoo's mail queue
-        sends them."""
+        Nothing is sent in this request: the jobs make the mails and hand them to the
+        mail server."""
         self.ensure_one()
         if self.state != "draft":
             raise UserError(_("This mailing was already sent."))
@@ -467,6 +467,7 @@ class CoopShareMailing(models.Model):
     def job_queue_batches(self):
         """A background job: queue one job per batch of recipients."""
         self.ensure_one()
+        self._check_in_job()
         if self.state != "sending":
             return "not sending"
         for batch in range(self.batch_count):
@@ -481,8 +482,9 @@ class CoopShareMailing(models.Model):
     def job_send_batch(self, batch):
         """A background job: prepare the mails of one batch of recipients (those not
         prepared yet, so a retried job sends nobody twice) through the mass mailing of
-        each recipient's language; Odoo's mail queue sends them."""
+        each recipient's language, whose composer hands them to the mail server."""
         self.ensure_one()
+        self._check_in_job()
         if self.state != "sending":
             return "not sending"
         mailing = self.sudo()
@@ -508,6 +510,12 @@ class CoopShareMailing(models.Model):
             mailing.mass_mailing_ids.write({"state": "done"})
             mailing.write({"state": "done"})
         return "%s mails" % sum(len(ids) for ids in by_lang.values())
+
+    @api.model
+    def _check_in_job(self):
+        """The job methods run in the job runner, not from a request."""
+        if not self.env.context.get("job_uuid"):
+            raise AccessError(_("This runs as a background job only."))
 
     @api.model
     def _odoo_lang(self, lang_group):

@@ -177,6 +177,10 @@ class TestMailing(MailingCase):
         self.assertEqual(mailing.state, "sending")
         Job.load(self.env, jobs[0].uuid).perform()
         self.assertEqual(len(self.mails(mailing)), 2)
+        # a job method called from a request (RPC) is refused
+        with self.assertRaises(AccessError):
+            mailing.job_send_batch(1)
+        self.assertEqual(len(self.mails(mailing)), 2)
         Job.load(self.env, jobs[1].uuid).perform()
         mailing.invalidate_cache()
         self.assertEqual(len(self.mails(mailing)), 3)
