@@ -11,3 +11,14 @@ from . import coop_shareholder_portal
 from . import coop_shareholder_change_request
 from . import coop_share_subscription
 from . import coop_share_register_job
+from . import coop_share_mailing_template
+from . import coop_share_mailing
+from . import coop_share_mailing_recipient
+from . import coop_share_mailing_optout
+from . import coop_share_mailing_mass
+from . import coop_share_assembly_class
+from . import coop_share_assembly_voting_right
+from . import coop_share_assembly
+from . import coop_share_assembly_holder
+from . import coop_share_assembly_resolution
+from . import coop_share_assembly_vote

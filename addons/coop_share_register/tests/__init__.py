@@ -13,3 +13,6 @@ from . import test_portal_browser
 from . import test_subscription
 from . import test_payments
 from . import test_jobs
+from . import test_mailing
+from . import test_assembly
+from . import test_mailing_browser

@@ -1,0 +1,96 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class CoopShareAssemblyVote(models.Model):
+    """One holder's vote on one resolution, with its weight from the voting roll. Votes
+    are never changed or deleted (ORM and a database trigger)."""
+
+    _name = "coop.share.assembly.vote"
+    _description = "Vote at a general assembly"
+    _order = "resolution_id, id"
+
+    resolution_id = fields.Many2one(
+        comodel_name="coop.share.assembly.resolution", string="Resolution", required=True,
+        index=True, ondelete="restrict", readonly=True)
+    assembly_id = fields.Many2one(
+        comodel_name="coop.share.assembly", string="Assembly", required=True, index=True,
+        ondelete="restrict", readonly=True)
+    register_id = fields.Many2one(
+        comodel_name="coop.share.register", string="Register", required=True, index=True,
+        ondelete="restrict", readonly=True)
+    holder_line_id = fields.Many2one(
+        comodel_name="coop.share.assembly.holder", string="Voter", required=True,
+        index=True, ondelete="restrict", readonly=True)
+    holder_id = fields.Many2one(
+        comodel_name="coop.shareholder", string="Shareholder", required=True, index=True,
+        ondelete="restrict", readonly=True)
+    cast_by_line_id = fields.Many2one(
+        comodel_name="coop.share.assembly.holder", string="Cast by", required=True,
+        ondelete="restrict", readonly=True,
+        help="The holder himself, or the holder of his proxy.")
+    choice = fields.Selection(
+        selection=[("for", "For"), ("against", "Against"), ("abstain", "Abstain")],
+        required=True, readonly=True)
+    weight = fields.Float(required=True, readonly=True, digits=(16, 4))
+
+    _sql_constraints = [
+        ("one_vote", "UNIQUE(resolution_id, holder_line_id)",
+         "A shareholder votes once on a resolution."),
+        ("weight_positive", "CHECK(weight > 0)", "A vote carries a positive weight."),
+    ]
+
+    @api.model_cr
+    def init(self):
+        """The database itself refuses to change or delete a vote."""
+        self.env.cr.execute("""
+            CREATE OR REPLACE FUNCTION coop_share_assembly_vote_protect() RETURNS trigger AS $$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    RAISE EXCEPTION 'coop_share_assembly_vote % cannot be deleted', OLD.id
+                        USING ERRCODE = 'integrity_constraint_violation';
+                END IF;
+                IF ROW(OLD.resolution_id, OLD.assembly_id, OLD.register_id,
+                       OLD.holder_line_id, OLD.holder_id, OLD.cast_by_line_id, OLD.choice,
+                       OLD.weight)
+                   IS DISTINCT FROM ROW(NEW.resolution_id, NEW.assembly_id, NEW.register_id,
+                       NEW.holder_line_id, NEW.holder_id, NEW.cast_by_line_id, NEW.choice,
+                       NEW.weight) THEN
+                    RAISE EXCEPTION 'coop_share_assembly_vote % cannot be changed', OLD.id
+                        USING ERRCODE = 'integrity_constraint_violation';
+                END IF;
+                RETURN NEW;
+            END $$ LANGUAGE plpgsql;
+            DROP TRIGGER IF EXISTS coop_share_assembly_vote_protect ON coop_share_assembly_vote;
+            CREATE TRIGGER coop_share_assembly_vote_protect
+                BEFORE UPDATE OR DELETE ON coop_share_assembly_vote
+                FOR EACH ROW EXECUTE PROCEDURE coop_share_assembly_vote_protect();
+        """)
+
+    @api.model
+    def create(self, vals):
+        """The assembly, register and holder always come from the resolution and the
+        roll line."""
+        vals = dict(vals)
+        resolution = self.env["coop.share.assembly.resolution"].browse(vals["resolution_id"])
+        line = self.env["coop.share.assembly.holder"].browse(vals["holder_line_id"])
+        if line.assembly_id != resolution.assembly_id:
+            raise UserError(_("The voter is not on the roll of this resolution's assembly."))
+        vals.update({"assembly_id": resolution.assembly_id.id,
+                     "register_id": resolution.assembly_id.register_id.id,
+                     "holder_id": line.holder_id.id})
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if self:
+            raise UserError(_("A vote cannot be changed."))
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        if self:
+            raise UserError(_("A vote cannot be deleted."))
+        return super().unlink()
