@@ -10,3 +10,8 @@ from . import coop_share_register_demo
 from . import coop_shareholder_portal
 from . import coop_shareholder_change_request
 from . import coop_share_subscription
+from . import coop_share_entry_guard
+from . import coop_share_ticket
+from . import coop_shareholder_privacy_log
+from . import res_config_settings_gdpr
+from . import coop_shareholder_gdpr
