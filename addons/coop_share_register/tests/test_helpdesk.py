@@ -1,8 +1,13 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError, UserError, ValidationError
+import json
 
-from .common import DarCase, as_user, new_user
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import config, mute_logger
+
+from odoo.addons.coop_website.tests.common import CoopHttpCase
+
+from .common import DarCase, as_user, company_number, new_user
 
 
 class TestHelpdesk(DarCase):
@@ -152,3 +157,51 @@ class TestHelpdesk(DarCase):
         self.assertEqual(self.ticket_a.state, "solved")
         with self.assertRaises(UserError):
             as_user(self.ticket_b, self.manager_b).action_reopen()
+
+
+class TestHelpdeskHttp(CoopHttpCase):
+    """Support requests through the web client's RPC: one cooperative's manager gets
+    nothing of the other's, and cannot answer in its thread."""
+
+    def setUp(self):
+        super().setUp()
+        env = self.env(context={"tracking_disable": True})
+        partner = env["res.partner"].create({"name": "Coop HD", "is_company": True})
+        registers = [env["coop.share.register"].create({
+            "name": name, "partner_id": partner.id, "company_number": company_number(first8)})
+            for name, first8 in (("Zonnecoop HD", "07654325"), ("Windcoop HD", "07654326"))]
+        group = ["coop_share_register.group_dar_manager"]
+        users = [new_user(env, login, group, password=login,
+                          coop_register_ids=[(6, 0, reg.ids)])
+                 for login, reg in zip(("hd_mgr_x", "hd_mgr_y"), registers)]
+        Ticket = env["coop.share.ticket"]
+        self.ticket_x = as_user(Ticket, users[0]).create({
+            "register_id": registers[0].id, "name": "Vraag van X"})
+        self.ticket_y = as_user(Ticket, users[1]).create({
+            "register_id": registers[1].id, "name": "Vertrouwelijke vraag van Y"})
+        self.share_with_server()
+
+    def rpc(self, model, method, args, kwargs=None):
+        response = self.opener.post(
+            "http://127.0.0.1:%s/web/dataset/call_kw" % config["http_port"],
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": {
+                "model": model, "method": method, "args": args, "kwargs": kwargs or {}}}),
+            headers={"Content-Type": "application/json"}, timeout=30)
+        return response.json()
+
+    @mute_logger("odoo.http")
+    def test_rpc_isolation(self):
+        """search_read shows the own request only; reading or posting on the other
+        cooperative's request returns an access error."""
+        self.authenticate("hd_mgr_x", "hd_mgr_x")
+        result = self.rpc("coop.share.ticket", "search_read", [[], ["name"]])["result"]
+        self.assertEqual([r["name"] for r in result], ["Vraag van X"])
+        result = self.rpc("coop.share.ticket", "read", [[self.ticket_y.id], ["name"]])
+        self.assertIn("error", result)
+        self.assertNotIn("Vertrouwelijke", json.dumps(result))
+        result = self.rpc("coop.share.ticket", "message_post", [[self.ticket_y.id]],
+                          {"body": "Ik lees mee", "message_type": "comment"})
+        self.assertIn("error", result)
+        self.assertFalse(self.env["mail.message"].search(
+            [("model", "=", "coop.share.ticket"), ("res_id", "=", self.ticket_y.id),
+             ("body", "ilike", "Ik lees mee")]))
