@@ -123,17 +123,18 @@ def server_time(logins, count=20):
     odoo.tools.config["db_name"] = BENCH_DB
     odoo.tools.config["dbfilter"] = "^%s$" % BENCH_DB
     figures = collections.defaultdict(list)
+    environ = {"REMOTE_ADDR": "127.0.0.1"}
     for login in logins[:count]:
         client = Client(odoo.http.root, BaseResponse)
-        page = client.get("/web/login").data.decode()
+        page = client.get("/web/login", environ_base=environ).data.decode()
         token = page.split('name="csrf_token" value="')[1].split('"')[0]
-        client.post("/web/login", data={"login": login, "password": login,
-                                        "csrf_token": token})
+        client.post("/web/login", environ_base=environ, data={
+            "login": login, "password": login, "csrf_token": token})
         for url in ("/my/aandelen", "/my/home"):
-            client.get(url)  # first call of the session: caches, templates
+            client.get(url, environ_base=environ)  # first call of the session: caches
             queries = odoo.sql_db.sql_counter
             start = time.perf_counter()
-            response = client.get(url)
+            response = client.get(url, environ_base=environ)
             elapsed = (time.perf_counter() - start) * 1000
             assert response.status_code == 200, (url, response.status_code)
             if url == "/my/aandelen":
@@ -145,9 +146,10 @@ def server_time(logins, count=20):
 def client_login(session, base, login):
     page = session.get(base + "/web/login", timeout=60).text
     token = page.split('name="csrf_token" value="')[1].split('"')[0]
-    response = session.post(base + "/web/login", timeout=60, data={
+    session.post(base + "/web/login", timeout=60, data={
         "login": login, "password": login, "csrf_token": token})
-    if "/web/login" in response.url:
+    # Odoo 11 answers a login with a page that redirects in JavaScript: check the session
+    if MARK not in session.get(base + "/my/aandelen", timeout=60).text:
         raise RuntimeError("login refused")
 
 
@@ -185,8 +187,10 @@ def load(logins):
     base = "http://127.0.0.1:%s" % PORT
     log = os.path.join(ROOT, ".local", "log", "bench-dar-portal-server.log")
     os.makedirs(os.path.dirname(log), exist_ok=True)
+    # scripts/odoo-bin, not `python -c`: the prefork server starts its longpolling process
+    # as sys.argv[0] + "gevent", which fails with -c
     server = subprocess.Popen([
-        sys.executable, "-c", "import odoo.cli; odoo.cli.main()", "-c", conf,
+        sys.executable, os.path.join(ROOT, "scripts", "odoo-bin"), "-c", conf,
         "-d", BENCH_DB, "--http-interface=127.0.0.1", "--http-port=%s" % PORT,
         "--longpolling-port=%s" % (PORT + 1), "--workers=%s" % WORKERS,
         "--max-cron-threads=0", "--db-filter=^%s$" % BENCH_DB, "--limit-time-real=120",
@@ -227,6 +231,20 @@ def load(logins):
             "errors": errors, "clients": len(sessions)}
 
 
+def write_results(lines):
+    """The figures of this run as a section of bench/RESULTS.md (replaced on each run)."""
+    path = os.path.join(ROOT, "bench", "RESULTS.md")
+    begin, end = "<!-- bench_dar_portal -->", "<!-- /bench_dar_portal -->"
+    text = open(path).read() if os.path.exists(path) else ""
+    section = "\n".join([begin] + lines + [end])
+    if begin in text and end in text:
+        text = text[:text.index(begin)] + section + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(path, "w") as f:
+        f.write(text)
+
+
 def loadavg():
     return "%.1f / %.1f / %.1f" % os.getloadavg()
 
@@ -237,34 +255,45 @@ def main():
                                       stderr=subprocess.DEVNULL) == 0):
         subprocess.call(["dropdb", "--if-exists", BENCH_DB])
         subprocess.check_call(["createdb", "-T", SOURCE, BENCH_DB])
+    lines = []
+
+    def out(line):
+        print(line, flush=True)
+        lines.append(line)
+
     try:
         logins = build()
-        print("machine load before the measures (1/5/15 min): %s on %d cores" % (
-            loadavg(), os.cpu_count()), flush=True)
+        out("Run on %s UTC, register of %d shareholders and %d entries, %d portal users, "
+            "this machine (%d cores, shared with the other engineers' test runs)." % (
+                time.strftime("%Y-%m-%d %H:%M", time.gmtime()), bench_dar.HOLDERS,
+                bench_dar.ENTRIES, len(logins), os.cpu_count()))
+        out("")
+        out("- machine load before (1/5/15 min): %s" % loadavg())
         figures = server_time(logins)
-        page = figures["/my/aandelen"]
-        home = figures["/my/home"]
-        ms = [f[0] for f in page]
-        print("server time /my/aandelen (in process, %d shareholders): p50 %.0f ms, "
-              "p95 %.0f ms, max %.0f ms, %d SQL queries per page (target < 300 ms)" % (
-                  len(page), statistics.median(ms), percentile(ms, 95), max(ms),
-                  max(f[1] for f in page)), flush=True)
-        print("  Odoo's generic portal home /my/home of the same users: p50 %.0f ms, "
-              "%d SQL queries; ratio %.2f" % (
-                  statistics.median(f[0] for f in home), max(f[1] for f in home),
-                  statistics.median(ms) / statistics.median(f[0] for f in home)), flush=True)
+        page, home = figures["/my/aandelen"], figures["/my/home"]
+        ms, home_ms = [f[0] for f in page], [f[0] for f in home]
+        out("- server time of /my/aandelen (Odoo's WSGI application in process, %d "
+            "shareholders): p50 %.0f ms, p95 %.0f ms, max %.0f ms, %d SQL queries "
+            "(target < 300 ms)" % (len(page), statistics.median(ms), percentile(ms, 95),
+                                   max(ms), max(f[1] for f in page)))
+        out("- Odoo's generic portal home /my/home of the same users: p50 %.0f ms, %d SQL "
+            "queries; ratio /my/aandelen : /my/home = %.2f" % (
+                statistics.median(home_ms), max(f[1] for f in home),
+                statistics.median(ms) / statistics.median(home_ms)))
         result = load(logins)
-        lat = result["latencies"]
-        errors = result["errors"]
-        print("load: %d users, %d workers, %.0f s: %d requests, %.1f requests/s, %d errors%s" % (
-            result["clients"], WORKERS, result["elapsed"], result["requests"],
-            result["requests"] / result["elapsed"], sum(errors.values()),
-            (" (%s)" % ", ".join("%s: %d" % kv for kv in sorted(errors.items())))
-            if errors else ""))
+        lat, errors = result["latencies"], result["errors"]
+        out("- load: %d concurrent users for %d s (+ their last request), Odoo prefork "
+            "server with %d workers: %d requests in %.0f s = %.1f requests/s, %d errors%s" % (
+                result["clients"], SECONDS, WORKERS, result["requests"], result["elapsed"],
+                result["requests"] / result["elapsed"], sum(errors.values()),
+                (" (%s)" % ", ".join("%s: %d" % kv for kv in sorted(errors.items())))
+                if errors else ""))
         if lat:
-            print("latency ms: p50 %.0f, p95 %.0f, p99 %.0f, max %.0f" % (
+            out("- latency under load: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms" % (
                 percentile(lat, 50), percentile(lat, 95), percentile(lat, 99), max(lat)))
-        print("machine load after (1/5/15 min): %s" % loadavg())
+        out("- machine load after (1/5/15 min): %s" % loadavg())
+        write_results(["", "## Shareholder portal under load (bench/bench_dar_portal.py)",
+                       ""] + lines + [""])
     finally:
         import odoo
         odoo.sql_db.close_db(BENCH_DB)
