@@ -8,7 +8,7 @@ coop_share_register installed:
 
     source scripts/env.sh
     python bench/bench_dar_portal.py [SOURCE_DB] [--users 50] [--seconds 30] [--port 8291]
-                                     [--workers N] [--keep] [--reuse]
+                                     [--workers N] [--keep] [--reuse] [--no-baseline]
 
 1. Copies SOURCE_DB to a scratch database and builds the register with bench_dar.py's
    data builder (the addon's importer): 60,000 holders, 200,000 entries; gives USERS
@@ -22,6 +22,8 @@ coop_share_register installed:
    (threads, one session each) load their own /my/aandelen for SECONDS; prints
    requests/s, latency percentiles (p50/p95/p99) and the errors by kind; stops the server
    and drops the scratch database. Bounded: the load phase stops after SECONDS.
+   The same load against Odoo's threaded server (--workers=0, the server of the test
+   setup) gives the baseline and the ratio (--no-baseline skips it).
 
 Workers: Odoo's prefork server listens with a backlog of 8 x workers. With fewer than
 USERS / 9 workers, more clients connect at once than the kernel queues: their SYNs are
@@ -31,6 +33,7 @@ max(2 x cores + 1, ceil(USERS / 9)) workers.
 """
 import collections
 import math
+import multiprocessing
 import os
 import statistics
 import subprocess
@@ -71,8 +74,10 @@ USERS = option("--users", 50)
 SECONDS = option("--seconds", 30)
 PORT = option("--port", 8291)
 WORKERS = option("--workers", max(2 * (os.cpu_count() or 1) + 1, int(math.ceil(USERS / 9.0))))
+CLIENT_PROCESSES = max(1, int(math.ceil(USERS / 5.0)))  # 5 users per client process
 KEEP = option("--keep", False)
 REUSE = option("--reuse", False)
+NO_BASELINE = option("--no-baseline", False)
 LOGIN_PREFIX = "bench_portal_"
 MARK = "o_coop_shareholding"  # a class of the holding card on the page
 
@@ -133,13 +138,14 @@ def server_time(logins, count=20):
         for url in ("/my/aandelen", "/my/home"):
             client.get(url, environ_base=environ)  # first call of the session: caches
             queries = odoo.sql_db.sql_counter
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             response = client.get(url, environ_base=environ)
             elapsed = (time.perf_counter() - start) * 1000
+            cpu = (time.process_time() - cpu) * 1000
             assert response.status_code == 200, (url, response.status_code)
             if url == "/my/aandelen":
                 assert MARK in response.data.decode(), "no holding on the page"
-            figures[url].append((elapsed, odoo.sql_db.sql_counter - queries))
+            figures[url].append((elapsed, odoo.sql_db.sql_counter - queries, cpu))
     return figures
 
 
@@ -175,13 +181,33 @@ def client(session, base, deadline, latencies, errors):
             errors[kind] += 1
 
 
+def client_process(cookies, base, deadline, queue):
+    """A client process: one thread per user (session cookie) until the deadline."""
+    import requests
+    latencies, errors = [], collections.Counter()
+    threads = []
+    for cookie in cookies:
+        session = requests.Session()
+        session.cookies.update(cookie)
+        threads.append(threading.Thread(target=client, args=(session, base, deadline,
+                                                             latencies, errors)))
+    while time.time() < deadline - SECONDS:
+        time.sleep(0.05)  # all processes start their clients together
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    queue.put((latencies, dict(errors)))
+
+
 def percentile(values, pct):
     values = sorted(values)
     return values[min(len(values) - 1, int(len(values) * pct / 100.0))]
 
 
-def load(logins):
-    """The prefork server and USERS concurrent clients; returns the figures."""
+def load(logins, workers):
+    """Odoo's server (prefork with workers, threaded with 0) and USERS concurrent clients;
+    returns the figures."""
     import requests
     conf = os.path.join(ROOT, ".local", "bench-dar.conf")
     base = "http://127.0.0.1:%s" % PORT
@@ -192,7 +218,7 @@ def load(logins):
     server = subprocess.Popen([
         sys.executable, os.path.join(ROOT, "scripts", "odoo-bin"), "-c", conf,
         "-d", BENCH_DB, "--http-interface=127.0.0.1", "--http-port=%s" % PORT,
-        "--longpolling-port=%s" % (PORT + 1), "--workers=%s" % WORKERS,
+        "--longpolling-port=%s" % (PORT + 1), "--workers=%s" % workers,
         "--max-cron-threads=0", "--db-filter=^%s$" % BENCH_DB, "--limit-time-real=120",
         "--log-level=warn", "--logfile=%s" % log], stdin=subprocess.DEVNULL)
     try:
@@ -211,19 +237,37 @@ def load(logins):
                 sessions.append(session)
             except (requests.RequestException, RuntimeError, IndexError):
                 errors["login failed"] += 1
-        # warm-up: each worker compiles templates once
-        warm = time.time() + 5
-        client(sessions[0], base, warm, [], collections.Counter())
-        latencies = []
-        deadline = time.time() + SECONDS
-        threads = [threading.Thread(target=client, args=(s, base, deadline, latencies,
-                                                         errors)) for s in sessions]
-        start = time.time()
-        for thread in threads:
+        # warm-up, not measured: every worker renders the page a few times (each process
+        # compiles the templates and fills its caches on its first requests)
+        warm = time.time() + 10
+        warmers = [threading.Thread(target=client, args=(s, base, warm, [],
+                                                         collections.Counter()))
+                   for s in sessions[:2 * max(workers, 1)]]
+        for thread in warmers:
             thread.start()
-        for thread in threads:
-            thread.join(SECONDS + 60)
-        elapsed = time.time() - start
+        for thread in warmers:
+            thread.join(60)
+        # the clients run in several processes of a few threads each, so that the load
+        # generator (one GIL per process) does not limit the figures: a prefork worker that
+        # accepted a connection waits, idle, until its client thread gets the GIL to send
+        cookies = [s.cookies.get_dict() for s in sessions]
+        groups = [cookies[i::CLIENT_PROCESSES] for i in range(CLIENT_PROCESSES)]
+        context = multiprocessing.get_context("spawn")
+        queue = context.Queue()
+        deadline = time.time() + SECONDS + 3  # the processes start within 3 s
+        procs = [context.Process(target=client_process, args=(group, base, deadline, queue))
+                 for group in groups if group]
+        start = time.time()
+        for proc in procs:
+            proc.start()
+        latencies = []
+        for _ in procs:
+            lat, errs = queue.get(timeout=SECONDS + 120)
+            latencies.extend(lat)
+            errors.update(errs)
+        for proc in procs:
+            proc.join(30)
+        elapsed = time.time() - start - 3
     finally:
         server.terminate()
         server.wait(30)
@@ -273,24 +317,35 @@ def main():
         page, home = figures["/my/aandelen"], figures["/my/home"]
         ms, home_ms = [f[0] for f in page], [f[0] for f in home]
         out("- server time of /my/aandelen (Odoo's WSGI application in process, %d "
-            "shareholders): p50 %.0f ms, p95 %.0f ms, max %.0f ms, %d SQL queries "
-            "(target < 300 ms)" % (len(page), statistics.median(ms), percentile(ms, 95),
-                                   max(ms), max(f[1] for f in page)))
+            "shareholders): p50 %.0f ms, p95 %.0f ms, max %.0f ms (target < 300 ms); "
+            "%d SQL queries; CPU time of the Odoo process p50 %.0f ms (the rest is "
+            "PostgreSQL and waiting for a core)" % (
+                len(page), statistics.median(ms), percentile(ms, 95), max(ms),
+                max(f[1] for f in page), statistics.median(f[2] for f in page)))
         out("- Odoo's generic portal home /my/home of the same users: p50 %.0f ms, %d SQL "
             "queries; ratio /my/aandelen : /my/home = %.2f" % (
                 statistics.median(home_ms), max(f[1] for f in home),
                 statistics.median(ms) / statistics.median(home_ms)))
-        result = load(logins)
-        lat, errors = result["latencies"], result["errors"]
-        out("- load: %d concurrent users for %d s (+ their last request), Odoo prefork "
-            "server with %d workers: %d requests in %.0f s = %.1f requests/s, %d errors%s" % (
-                result["clients"], SECONDS, WORKERS, result["requests"], result["elapsed"],
-                result["requests"] / result["elapsed"], sum(errors.values()),
-                (" (%s)" % ", ".join("%s: %d" % kv for kv in sorted(errors.items())))
-                if errors else ""))
-        if lat:
-            out("- latency under load: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms" % (
-                percentile(lat, 50), percentile(lat, 95), percentile(lat, 99), max(lat)))
+        runs = [("Odoo prefork server, %d workers" % WORKERS, WORKERS)]
+        if not NO_BASELINE:
+            runs.append(("Odoo's threaded server (no workers, as in the test setup)", 0))
+        rates = []
+        for label, workers in runs:
+            result = load(logins, workers)
+            lat, errors = result["latencies"], result["errors"]
+            rates.append(result["requests"] / result["elapsed"])
+            out("- load, %s: %d concurrent users for %d s (+ their last request): %d "
+                "requests in %.0f s = %.1f requests/s, %d errors%s" % (
+                    label, result["clients"], SECONDS, result["requests"],
+                    result["elapsed"], rates[-1], sum(errors.values()),
+                    (" (%s)" % ", ".join("%s: %d" % kv for kv in sorted(errors.items())))
+                    if errors else ""))
+            if lat:
+                out("  latency: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms" % (
+                    percentile(lat, 50), percentile(lat, 95), percentile(lat, 99),
+                    max(lat)))
+        if len(rates) == 2 and rates[1]:
+            out("- throughput ratio prefork : threaded = %.2f" % (rates[0] / rates[1]))
         out("- machine load after (1/5/15 min): %s" % loadavg())
         write_results(["", "## Shareholder portal under load (bench/bench_dar_portal.py)",
                        ""] + lines + [""])
