@@ -9,6 +9,7 @@ coop_share_register installed:
     source scripts/env.sh
     python bench/bench_dar_portal.py [SOURCE_DB] [--users 50] [--seconds 30] [--port 8291]
                                      [--workers N] [--keep] [--reuse] [--no-baseline]
+                                     [--no-write]
 
 1. Copies SOURCE_DB to a scratch database and builds the register with bench_dar.py's
    data builder (the addon's importer): 60,000 holders, 200,000 entries; gives USERS
@@ -35,6 +36,7 @@ import collections
 import math
 import multiprocessing
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -78,6 +80,7 @@ CLIENT_PROCESSES = max(1, int(math.ceil(USERS / 5.0)))  # 5 users per client pro
 KEEP = option("--keep", False)
 REUSE = option("--reuse", False)
 NO_BASELINE = option("--no-baseline", False)
+NO_WRITE = option("--no-write", False)  # an experiment: print, leave bench/RESULTS.md alone
 LOGIN_PREFIX = "bench_portal_"
 MARK = "o_coop_shareholding"  # a class of the holding card on the page
 
@@ -220,7 +223,8 @@ def load(logins, workers):
         "-d", BENCH_DB, "--http-interface=127.0.0.1", "--http-port=%s" % PORT,
         "--longpolling-port=%s" % (PORT + 1), "--workers=%s" % workers,
         "--max-cron-threads=0", "--db-filter=^%s$" % BENCH_DB, "--limit-time-real=120",
-        "--log-level=warn", "--logfile=%s" % log], stdin=subprocess.DEVNULL)
+        "--log-level=warn", "--logfile=%s" % log], stdin=subprocess.DEVNULL,
+        start_new_session=True)
     try:
         for _ in range(120):
             try:
@@ -269,10 +273,29 @@ def load(logins, workers):
             proc.join(30)
         elapsed = time.time() - start - 3
     finally:
-        server.terminate()
-        server.wait(30)
+        stop_server(server)
     return {"requests": len(latencies), "elapsed": elapsed, "latencies": latencies,
             "errors": errors, "clients": len(sessions)}
+
+
+def stop_server(server):
+    """Stop Odoo with its workers and longpolling process, and wait for the port to be
+    free (the next server must not find the old one still answering)."""
+    import socket
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(30)
+    for _ in range(60):
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", PORT)) != 0:
+                return
+        time.sleep(1)
 
 
 def write_results(lines):
@@ -333,7 +356,7 @@ def main():
         for label, workers in runs:
             result = load(logins, workers)
             lat, errors = result["latencies"], result["errors"]
-            rates.append(result["requests"] / result["elapsed"])
+            rates.append(result["requests"] / max(result["elapsed"], 1))
             out("- load, %s: %d concurrent users for %d s (+ their last request): %d "
                 "requests in %.0f s = %.1f requests/s, %d errors%s" % (
                     label, result["clients"], SECONDS, result["requests"],
@@ -347,8 +370,9 @@ def main():
         if len(rates) == 2 and rates[1]:
             out("- throughput ratio prefork : threaded = %.2f" % (rates[0] / rates[1]))
         out("- machine load after (1/5/15 min): %s" % loadavg())
-        write_results(["", "## Shareholder portal under load (bench/bench_dar_portal.py)",
-                       ""] + lines + [""])
+        if not NO_WRITE:
+            write_results(["", "## Shareholder portal under load (bench/bench_dar_portal.py)",
+                           ""] + lines + [""])
     finally:
         import odoo
         odoo.sql_db.close_db(BENCH_DB)
