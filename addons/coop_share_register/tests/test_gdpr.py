@@ -192,10 +192,12 @@ class TestAnonymise(GdprCase):
         Settings = self.env["res.config.settings"]
         with self.assertRaises(ValidationError):
             Settings.create({"coop_share_gdpr_retention_years": 0})
-        Settings.create({"coop_share_gdpr_retention_years": 7}).execute()
+        Settings.create({"coop_share_gdpr_retention_years": 7}).set_values()
         self.assertEqual(self.env["ir.config_parameter"].get_param(PARAM), "7")
         self.assertEqual(self.Holder._gdpr_retention_years(), 7)
         self.assertEqual(self.ann._gdpr_anonymise_from(), "2031-03-01")
+        self.assertEqual(Settings.default_get(["coop_share_gdpr_retention_years"])[
+            "coop_share_gdpr_retention_years"], 7)
 
 
 class _Capture(logging.Handler):
