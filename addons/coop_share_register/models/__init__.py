@@ -22,3 +22,8 @@ from . import coop_share_assembly
 from . import coop_share_assembly_holder
 from . import coop_share_assembly_resolution
 from . import coop_share_assembly_vote
+from . import coop_share_entry_guard
+from . import coop_share_ticket
+from . import coop_shareholder_privacy_log
+from . import res_config_settings_gdpr
+from . import coop_shareholder_gdpr

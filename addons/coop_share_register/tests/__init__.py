@@ -16,3 +16,5 @@ from . import test_jobs
 from . import test_mailing
 from . import test_assembly
 from . import test_mailing_browser
+from . import test_helpdesk
+from . import test_gdpr
