@@ -10,3 +10,12 @@ from . import coop_share_register_demo
 from . import coop_shareholder_portal
 from . import coop_shareholder_change_request
 from . import coop_share_subscription
+from . import coop_share_dividend_register
+from . import coop_share_dividend
+from . import coop_share_dividend_line
+from . import coop_share_billing_tariff
+from . import coop_share_billing_band
+from . import coop_share_billing_run
+from . import coop_share_billing_line
+from . import coop_share_billing_invoice
+from . import coop_share_billing_dashboard

@@ -11,3 +11,5 @@ from . import test_portal
 from . import test_portal_http
 from . import test_portal_browser
 from . import test_subscription
+from . import test_dividend
+from . import test_billing

@@ -2,3 +2,4 @@ from . import coop_share_position_wizard
 from . import coop_share_export_wizard
 from . import coop_share_import_wizard
 from . import coop_share_portal_invite
+from . import coop_share_dividend_config
