@@ -63,7 +63,9 @@ class CoopShareBillingRun(models.Model):
 
     @api.multi
     def unlink(self):
-        raise UserError(_("A DAR billing run is never deleted."))
+        if self:
+            raise UserError(_("A DAR billing run is never deleted."))
+        return super().unlink()
 
     @api.model
     def _served_domain(self, year):

@@ -226,7 +226,9 @@ class CoopShareDividendRun(models.Model):
 
     @api.multi
     def unlink(self):
-        raise UserError(_("A dividend run is never deleted: cancel it instead."))
+        if self:
+            raise UserError(_("A dividend run is never deleted: cancel it instead."))
+        return super().unlink()
 
     @api.model_cr
     def init(self):

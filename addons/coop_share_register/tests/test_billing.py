@@ -209,6 +209,28 @@ class TestBillingAccess(BillingCase):
             as_user(self.Dashboard, self.manager_a).read_group(
                 [], ["client_count", "service_mode"], ["service_mode"])
 
+    def test_register_manager_sees_no_invoice(self):
+        """A client's staff reads no DAR fee invoice, neither another client's nor the
+        lines that name its number of shareholders; the DAR administrator reads both."""
+        self.run_year()
+        inv_a, inv_b = [self.env["account.invoice"].search(
+            [("coop_dar_register_id", "=", reg.id)]) for reg in (self.reg_a, self.reg_b)]
+        for user in (self.manager_a, self.viewer_a, self.helpdesk):
+            with self.assertRaises(AccessError):
+                as_user(self.env["account.invoice"], user).search(
+                    [("coop_dar_register_id", "!=", False)])
+            with self.assertRaises(AccessError):
+                as_user(inv_b, user).read(["amount_total"])
+            with self.assertRaises(AccessError):
+                as_user(inv_b.invoice_line_ids, user).read(["name"])
+            self.assertFalse(as_user(self.env["account.invoice.line"], user).search(
+                [("invoice_id", "in", (inv_a | inv_b).ids)]))
+        self.assertEqual(as_user(self.env["account.invoice.line"], self.admin_dar).search(
+            [("invoice_id", "in", (inv_a | inv_b).ids)]),
+            (inv_a | inv_b).mapped("invoice_line_ids"))
+        self.assertEqual(as_user(self.env["account.invoice"], self.admin_dar).search(
+            [("id", "in", (inv_a | inv_b).ids)]), inv_a | inv_b)
+
     def test_helpdesk_and_viewer_see_no_billing(self):
         """Neither the partner's helpdesk nor a viewer sees the billing."""
         for user in (self.helpdesk, self.viewer_a):
