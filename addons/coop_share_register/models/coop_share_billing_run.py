@@ -17,11 +17,10 @@ class CoopShareBillingRun(models.Model):
     _order = "year desc"
 
     year = fields.Integer(
-        required=True, readonly=True, states={"draft": [("readonly", False)]},
+        required=True,
         default=lambda self: fields.Date.from_string(fields.Date.context_today(self)).year)
     date_ref = fields.Date(
-        string="Shareholders counted on", readonly=True,
-        states={"draft": [("readonly", False)]},
+        string="Shareholders counted on",
         help="The clients' shareholders are counted on this date (default: 1 January of "
              "the year).")
     date_invoice = fields.Date(string="Invoice date", default=fields.Date.context_today)

@@ -75,15 +75,13 @@ class CoopShareDividendRun(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     register_id = fields.Many2one(
         comodel_name="coop.share.register", string="Register", required=True, index=True,
-        ondelete="restrict", readonly=True, states={"draft": [("readonly", False)]},
-        default=lambda self: self._default_register_id())
+        ondelete="restrict", default=lambda self: self._default_register_id())
     year = fields.Integer(
-        required=True, readonly=True, states={"draft": [("readonly", False)]},
+        required=True,
         default=lambda self: fields.Date.from_string(fields.Date.context_today(self)).year - 1,
         help="The financial year whose dividend this is.")
     rate = fields.Float(
-        string="Rate (%)", digits=(5, 3), required=True, readonly=True,
-        states={"draft": [("readonly", False)]}, track_visibility="onchange",
+        string="Rate (%)", digits=(5, 3), required=True, track_visibility="onchange",
         help="The dividend rate the general assembly decided, on the paid-up capital.")
     max_rate = fields.Float(
         string="Maximum rate (%)", digits=(5, 3), readonly=True,
@@ -96,13 +94,9 @@ class CoopShareDividendRun(models.Model):
         help="The yearly exempt amount per natural person from the settings when the run "
              "was made.")
     currency_id = fields.Many2one(related="register_id.currency_id", readonly=True)
-    decision_date = fields.Date(
-        string="General assembly decision", readonly=True,
-        states={"draft": [("readonly", False)]})
+    decision_date = fields.Date(string="General assembly decision")
     payment_date = fields.Date(
-        string="Payment date", readonly=True,
-        states={"draft": [("readonly", False)], "confirmed": [("readonly", False)]},
-        help="The execution date asked in the SEPA payment file.")
+        string="Payment date", help="The execution date asked in the SEPA payment file.")
     state = fields.Selection(
         selection=[("draft", "Draft"), ("confirmed", "Confirmed"), ("paid", "Paid"),
                    ("cancel", "Cancelled")],

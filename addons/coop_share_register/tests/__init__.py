@@ -13,3 +13,4 @@ from . import test_portal_browser
 from . import test_subscription
 from . import test_dividend
 from . import test_billing
+from . import test_dividend_browser
