@@ -206,6 +206,25 @@ class TestDividendBadInput(DividendCase):
             self.cr.execute("UPDATE coop_share_dividend_run SET rate = 7 WHERE id = %s",
                             (run.id,))
 
+    def test_messages_in_dutch(self):
+        """The refusals speak Dutch to a Dutch-speaking manager."""
+        Run = as_user(self.Run, self.manager_a).with_context(lang="nl_BE")
+        with self.assertRaises(ValidationError) as err:
+            Run.create({"register_id": self.reg_a.id, "year": 2023, "rate": 7.0})
+        self.assertIn("boven het maximum van 6.0 %", err.exception.name)
+        run = Run.create({"register_id": self.reg_a.id, "year": 2023, "rate": 5.0})
+        with self.assertRaises(ValidationError) as err:
+            Run.create({"register_id": self.reg_a.id, "year": 2023, "rate": 5.0})
+        self.assertIn("Er is al een dividendrun", err.exception.name)
+        run.action_compute()
+        run.action_confirm()
+        self.cr.execute("UPDATE coop_share_dividend_line SET iban = 'BE00123456789012' "
+                        "WHERE run_id = %s", (run.id,))
+        run.invalidate_cache()
+        with self.assertRaises(UserError) as err:
+            run.action_sepa_file()
+        self.assertIn("deze IBAN's zijn niet geldig", err.exception.name)
+
     def test_register_without_dividends(self):
         """A register that pays no dividends gets no run."""
         self.reg_a.dividend_enabled = False
