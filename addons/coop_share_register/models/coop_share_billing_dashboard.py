@@ -45,20 +45,25 @@ class CoopShareBillingDashboard(models.Model):
                            EXTRACT(year FROM COALESCE(r.service_end, CURRENT_DATE))::integer
                        ) AS year
                   FROM coop_share_register r
-            ), days AS (
-                SELECT m.register_id, m.holder_id, m.date, SUM(m.qty) AS qty
+            ), yearly AS (
+                SELECT m.register_id, m.holder_id, EXTRACT(year FROM m.date)::integer AS year,
+                       SUM(m.qty) AS qty
                   FROM coop_share_movement m
-                 GROUP BY m.register_id, m.holder_id, m.date
+                 GROUP BY m.register_id, m.holder_id, EXTRACT(year FROM m.date)
+            ), balances AS (
+                -- a holder's shares at the end of each year he had movements in, valid
+                -- until the next such year
+                SELECT register_id, holder_id, year,
+                       SUM(qty) OVER w AS held, LEAD(year) OVER w AS next_year
+                  FROM yearly
+                WINDOW w AS (PARTITION BY register_id, holder_id ORDER BY year)
             ), held AS (
-                SELECT s.register_id, s.year, COUNT(*) AS holders
-                  FROM served s
-                  JOIN LATERAL (
-                      SELECT d.holder_id FROM days d
-                       WHERE d.register_id = s.register_id
-                         AND d.date <= LEAST(make_date(s.year, 12, 31), CURRENT_DATE)
-                       GROUP BY d.holder_id HAVING SUM(d.qty) > 0
-                  ) h ON TRUE
-                 GROUP BY s.register_id, s.year
+                SELECT b.register_id, y.year, COUNT(*) AS holders
+                  FROM balances b,
+                       generate_series(b.year, COALESCE(b.next_year - 1,
+                                       EXTRACT(year FROM CURRENT_DATE)::integer)) AS y(year)
+                 WHERE b.held > 0
+                 GROUP BY b.register_id, y.year
             ), users AS (
                 SELECT rel.register_id, COUNT(u.id) AS users, MAX(lg.last_login) AS last_login
                   FROM coop_share_register_user_rel rel
