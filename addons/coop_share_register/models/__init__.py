@@ -27,3 +27,12 @@ from . import coop_share_ticket
 from . import coop_shareholder_privacy_log
 from . import res_config_settings_gdpr
 from . import coop_shareholder_gdpr
+from . import coop_share_dividend_register
+from . import coop_share_dividend
+from . import coop_share_dividend_line
+from . import coop_share_billing_tariff
+from . import coop_share_billing_band
+from . import coop_share_billing_run
+from . import coop_share_billing_line
+from . import coop_share_billing_invoice
+from . import coop_share_billing_dashboard

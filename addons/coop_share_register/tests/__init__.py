@@ -18,3 +18,6 @@ from . import test_assembly
 from . import test_mailing_browser
 from . import test_helpdesk
 from . import test_gdpr
+from . import test_dividend
+from . import test_billing
+from . import test_dividend_browser

@@ -4,3 +4,4 @@ from . import coop_share_import_wizard
 from . import coop_share_portal_invite
 from . import coop_share_assembly_vote_wizard
 from . import coop_share_assembly_proxy_wizard
+from . import coop_share_dividend_config
