@@ -2,3 +2,4 @@ from . import test_install
 from . import test_accounting_export
 from . import test_year_figures
 from . import test_browser_journey
+from . import test_reporting_settings
