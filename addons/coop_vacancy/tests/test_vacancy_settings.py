@@ -1,5 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
+import os
 from datetime import timedelta
 
 from odoo import fields
@@ -87,6 +89,25 @@ class TestVacancySettings(VacancyCase):
         self.assertFalse(self.env["coop.vacancy"]._review_members())
         set_params(self.env, review_members=1)
         self.assertTrue(self.env["coop.vacancy"]._review_members())
+
+    def test_migration_of_old_review_values(self):
+        """The 11.0.1.1.0 migration turns "1" into "True" and "0" into an absent parameter, so
+        that the settings form shows what the workflow does; the other settings are untouched."""
+        path = os.path.join(os.path.dirname(__file__), os.pardir, "migrations", "11.0.1.1.0",
+                            "post-migration.py")
+        spec = importlib.util.spec_from_file_location("coop_vacancy_migration_11_0_1_1_0", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        for old, new in (("1", "True"), ("0", None)):
+            set_params(self.env, review_members=old, expiry_days=33)
+            migration.migrate(self.env.cr, "11.0.1.0.0")
+            self.env.cr.execute("SELECT key, value FROM ir_config_parameter WHERE key IN %s",
+                                (("coop_vacancy.review_members", "coop_vacancy.expiry_days"),))
+            self.assertEqual(dict(self.env.cr.fetchall()), dict(
+                [("coop_vacancy.expiry_days", "33")] + ([("coop_vacancy.review_members", new)] if new else [])))
+            self.env["ir.config_parameter"].clear_caches()
+            self.assertEqual(self.env["coop.vacancy"]._review_members(), old == "1")
+            self.assertEqual(self._form_values()["coop_vacancy_review_members"], old == "1")
 
     def test_bad_values_refused(self):
         """Less than one day or a negative price: a clear message and nothing saved."""
