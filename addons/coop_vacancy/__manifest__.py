@@ -3,7 +3,7 @@
 {
     'name': 'Coopkracht: vacancy bank',
     'summary': 'The vacancy bank: free posting for members, moderated posting for others',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Coopkracht',
     'author': 'Coopkracht vzw',
     'website': 'https://coopkracht.be',

@@ -5,3 +5,4 @@ from . import test_compass_access
 from . import test_compass_portal
 from . import test_compass_report
 from . import test_compass_browser
+from . import test_compass_settings

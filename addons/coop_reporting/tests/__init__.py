@@ -3,3 +3,4 @@ from . import test_accounting_export
 from . import test_year_figures
 from . import test_demo_2021
 from . import test_browser_journey
+from . import test_reporting_settings

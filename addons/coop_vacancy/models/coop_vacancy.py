@@ -212,8 +212,10 @@ class CoopVacancy(models.Model):
 
     @api.model
     def _review_members(self):
-        """Whether vacancies of members are reviewed before publication (a setting)."""
-        return self._param("review_members", "1") not in ("0", "False", "")
+        """Whether vacancies of members are reviewed before publication (a setting).
+        Absent means off: the settings form deletes the parameter when unticked (and
+        stores "True" when ticked); "1"/"0" were written before 11.0.1.1.0."""
+        return self._param("review_members", "") not in ("0", "False", "")
 
     @api.model
     def _expiry_days(self):

@@ -4,3 +4,4 @@ from . import test_mail_layout
 from . import test_report_layout
 from . import test_website_http
 from . import test_website_browser
+from . import test_settings_backport

@@ -50,6 +50,28 @@ def as_user(records, user):
     return records.sudo(user)
 
 
+def new_settings_admin(env, login):
+    """A real settings manager: Administration/Settings, plus Contact Creation which the
+    company-dependent settings of other apps (accounts, ...) need to be saved."""
+    return new_user(env, login, ["base.group_system", "base.group_partner_manager"])
+
+
+def owned_settings(env, user, values):
+    """A settings record created by user, who may not be able to create one through the form
+    (the defaults of other apps need admin rights): to test what user can do with it."""
+    settings = env["res.config.settings"].create(values)
+    env.cr.execute("UPDATE res_config_settings SET create_uid = %s WHERE id = %s", (user.id, settings.id))
+    settings.invalidate_cache()
+    return as_user(settings, user)
+
+
+def save_settings(env, user, values):
+    """Save values through the settings form as user (create + execute, as the Save button)."""
+    settings = as_user(env["res.config.settings"], user).create(values)
+    settings.execute()
+    return settings
+
+
 class CoopSavepointCase(SavepointCase):
     """Base class: users for each Coopkracht role, created once per class."""
 
