@@ -38,6 +38,7 @@
         'views/coop_share_subscription_templates.xml',
         'views/coop_share_register_job_views.xml',
         'security/coop_share_comms_security.xml',
+        'security/coop_share_mail_security.xml',
         'data/coop_share_mailing_data.xml',
         'views/coop_share_mailing_views.xml',
         'views/coop_share_assembly_views.xml',

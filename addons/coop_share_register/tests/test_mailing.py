@@ -331,6 +331,37 @@ class TestMailingIsolation(MailingCase):
             as_user(self.Optout, self.manager_a).create({"holder_id": self.cleo.id})
         self.assertFalse(self.Optout.search([("holder_id", "=", self.cleo.id)]))
 
+    def test_mails_and_statistics_stay_within_the_cooperative(self):
+        """The kept mails of a cooperative's legal mailing, their statistics and mails about
+        DAR records are readable by neither another cooperative's manager nor Coopkracht's
+        internal users (Odoo 11 lets every user read every outgoing mail)."""
+        mailing = self.new_mailing()
+        mailing.action_send()
+        self.run_jobs(mailing)
+        mails = self.mails(mailing)
+        self.assertTrue(mails, "the statement is a legal mail: its mails are kept")
+        stats = self.env["mail.mail.statistics"].search(
+            [("mass_mailing_id", "in", mailing.sudo().mass_mailing_ids.ids)])
+        self.assertTrue(stats)
+        about_holder = self.env["mail.mail"].create({
+            "subject": "Dividend", "body_html": "<p>IBAN BE68539007547034</p>",
+            "email_to": "ann@example.org", "model": "coop.shareholder", "res_id": self.ann.id})
+        staff = new_user(self.env, "coop_staff_mails", ["base.group_user"])
+        Mail, Stats = self.env["mail.mail"], self.env["mail.mail.statistics"]
+        for user in (self.manager_b, staff):
+            self.assertFalse(as_user(Mail, user).search([("id", "in", (mails | about_holder).ids)]))
+            self.assertFalse(as_user(Stats, user).search([("id", "in", stats.ids)]))
+            for record in (mails[:1], about_holder, stats[:1]):
+                with self.assertRaises(AccessError):
+                    as_user(record, user).read(["create_date"])
+        self.assertEqual(as_user(Mail, self.manager_a).search([("id", "in", mails.ids)]), mails)
+        self.assertEqual(as_user(Stats, self.manager_a).search([("id", "in", stats.ids)]), stats)
+        other = Mail.create({"subject": "Nieuwsbrief", "body_html": "<p>Hallo</p>",
+                             "email_to": "x@example.org", "model": "res.partner",
+                             "res_id": self.reg_a.partner_id.id})
+        self.assertEqual(as_user(Mail, staff).search([("id", "=", other.id)]), other,
+                         "other mails stay readable as in Odoo")
+
     def test_coopkracht_mass_mailing_users_do_not_see_dar_mailings(self):
         """Coopkracht's own newsletter users do not see the mass mailings that carry a
         cooperative's mailing."""
