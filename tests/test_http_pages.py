@@ -30,3 +30,13 @@ class TestPagesInDutch(HttpCase):
         response, _seconds = self._get("/web/login")
         self.assertIn("Wachtwoord", response.text)
         self.assertFalse(re.search(r">\s*Password\s*<", response.text))
+
+    def test_main_menu_lists_each_page_once(self):
+        """Each page of the site is once in the main menu, with its Dutch label."""
+        response, _seconds = self._get("/")
+        menu = response.text[response.text.index('id="top_menu"'):]
+        menu = menu[:menu.index("</ul>")]
+        links = re.findall(r'<a[^>]+href="([^"#]+)"', menu)
+        self.assertTrue(links)
+        self.assertEqual(len(links), len(set(links)), "menu links: %s" % links)
+        self.assertEqual(links.count("/vacatures"), 1)
