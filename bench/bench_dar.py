@@ -34,10 +34,12 @@ SAMPLE = 500  # rows imported through base_import for the ratio
 AS_OF = "2022-12-31"
 
 
-def odoo_env(db):
+def odoo_env(db, conf_name="bench-dar"):
+    """A superuser environment on db (Odoo configured for this checkout); shared by the
+    DAR benchmarks."""
     import odoo
     from odoo import api, SUPERUSER_ID
-    conf = os.path.join(ROOT, ".local", "bench-dar.conf")
+    conf = os.path.join(ROOT, ".local", "%s.conf" % conf_name)
     with open(conf, "w") as f:
         f.write("[options]\naddons_path = %s,%s\ndata_dir = %s\nlog_level = warn\n"
                 "db_name = %s\n" % (
@@ -48,6 +50,18 @@ def odoo_env(db):
     registry = odoo.registry(db)
     cr = registry.cursor()
     return api.Environment(cr, SUPERUSER_ID, {"lang": "nl_BE", "tracking_disable": True})
+
+
+def make_register(env, partner_values=None, **values):
+    """The benchmarks' client cooperative "Bench coop" with its share class A (25 EUR)."""
+    partner = env["res.partner"].create(dict(
+        {"name": "Bench coop", "is_company": True}, **(partner_values or {})))
+    register = env["coop.share.register"].create(dict(
+        {"name": "Bench coop", "partner_id": partner.id, "company_number": "0403170701",
+         "min_shares": 1, "max_shares": 0}, **values))
+    env["coop.share.class"].create({"register_id": register.id, "code": "A",
+                                    "name": "A", "nominal_value": 25.0})
+    return register
 
 
 def files():
@@ -160,12 +174,7 @@ def main():
     try:
         env = odoo_env(BENCH_DB)
         cr = env.cr
-        partner = env["res.partner"].create({"name": "Bench coop", "is_company": True})
-        register = env["coop.share.register"].create({
-            "name": "Bench coop", "partner_id": partner.id, "company_number": "0403170701",
-            "min_shares": 1, "max_shares": 0})
-        env["coop.share.class"].create({"register_id": register.id, "code": "A",
-                                        "name": "A", "nominal_value": 25.0})
+        register = make_register(env)
         manager = env["res.users"].with_context(no_reset_password=True).create({
             "name": "Bench manager", "login": "bench_dar_manager",
             "groups_id": [(6, 0, [env.ref("coop_share_register.group_dar_manager").id])],

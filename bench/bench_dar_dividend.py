@@ -36,14 +36,9 @@ SAMPLE = 100  # holders computed the generic way (0.8 s each: a sample)
 
 def build(env):
     cr = env.cr
-    partner = env["res.partner"].create({"name": "Bench coop", "is_company": True})
-    register = env["coop.share.register"].create({
-        "name": "Bench coop", "partner_id": partner.id, "company_number": "0403170701",
-        "min_shares": 1, "max_shares": 0, "dividend_enabled": True,
-        "bank_iban": "BE71096123456769", "bank_bic": "GKCCBEBB",
-        "service_start": "2015-01-01"})
-    env["coop.share.class"].create({"register_id": register.id, "code": "A",
-                                    "name": "A", "nominal_value": 25.0})
+    register = bench_dar.make_register(
+        env, dividend_enabled=True, bank_iban="BE71096123456769", bank_bic="GKCCBEBB",
+        service_start="2015-01-01")
     cr.commit()
     holders_csv, entries_csv = bench_dar.files()
     start = time.perf_counter()

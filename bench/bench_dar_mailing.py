@@ -24,27 +24,14 @@ import sys
 import time
 from unittest.mock import patch
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_dar  # noqa: E402
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 SOURCE = sys.argv[1] if len(sys.argv) > 1 else "coopkracht_test"
 BENCH_DB = "coopkracht_bench_dar_mailing"
 HOLDERS = 60000
 SAMPLE = 500  # generic ways measured on a sample, extrapolated
-
-
-def odoo_env(db):
-    import odoo
-    from odoo import api, SUPERUSER_ID
-    conf = os.path.join(ROOT, ".local", "bench-dar-mailing.conf")
-    with open(conf, "w") as f:
-        f.write("[options]\naddons_path = %s,%s\ndata_dir = %s\nlog_level = warn\n"
-                "db_name = %s\n" % (
-                    os.path.join(os.path.dirname(odoo.__file__), "addons"),
-                    os.path.join(ROOT, "addons"),
-                    os.environ.get("COOP_DATA_DIR", "/tmp/coop-data"), db))
-    odoo.tools.config.parse_config(["-c", conf, "-d", db])
-    registry = odoo.registry(db)
-    cr = registry.cursor()
-    return api.Environment(cr, SUPERUSER_ID, {"lang": "nl_BE", "tracking_disable": True})
 
 
 def files():
@@ -87,17 +74,11 @@ def main():
         results.append(line)
 
     try:
-        env = odoo_env(BENCH_DB)
+        env = bench_dar.odoo_env(BENCH_DB, "bench-dar-mailing")
         cr = env.cr
-        partner = env["res.partner"].create({"name": "Bench coop", "is_company": True,
-                                             "email": "info@bench.coop"})
-        register = env["coop.share.register"].create({
-            "name": "Bench coop", "partner_id": partner.id, "company_number": "0403170701",
-            "min_shares": 1, "max_shares": 0})
-        for code, votes in (("A", 1.0), ("B", 2.0)):
-            env["coop.share.class"].create({"register_id": register.id, "code": code,
-                                            "name": code, "nominal_value": 25.0,
-                                            "votes_per_share": votes})
+        register = bench_dar.make_register(env, {"email": "info@bench.coop"})  # class A: 1 vote
+        env["coop.share.class"].create({"register_id": register.id, "code": "B", "name": "B",
+                                        "nominal_value": 25.0, "votes_per_share": 2.0})
         manager = env["res.users"].with_context(no_reset_password=True).create({
             "name": "Bench manager", "login": "bench_dar_mailing_manager",
             "groups_id": [(6, 0, [env.ref("coop_share_register.group_dar_manager").id])],

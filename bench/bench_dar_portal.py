@@ -90,12 +90,7 @@ def build():
     env = bench_dar.odoo_env(BENCH_DB)
     cr = env.cr
     if not env["coop.share.register"].search([("name", "=", "Bench coop")]):
-        partner = env["res.partner"].create({"name": "Bench coop", "is_company": True})
-        register = env["coop.share.register"].create({
-            "name": "Bench coop", "partner_id": partner.id, "company_number": "0403170701",
-            "min_shares": 1, "max_shares": 0})
-        env["coop.share.class"].create({"register_id": register.id, "code": "A",
-                                        "name": "A", "nominal_value": 25.0})
+        register = bench_dar.make_register(env)
         cr.commit()
         holders_csv, entries_csv = bench_dar.files()
         start = time.perf_counter()
