@@ -133,8 +133,7 @@ class CoopShareDividendRun(models.Model):
 
     @api.model
     def _default_register_id(self):
-        registers = self.env.user.coop_register_ids
-        return registers[:1].id if len(registers) == 1 else False
+        return self.env.user._coop_default_register_id()
 
     @api.depends("register_id.name", "year")
     def _compute_name(self):

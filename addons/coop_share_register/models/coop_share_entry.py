@@ -116,8 +116,7 @@ class CoopShareEntry(models.Model):
 
     @api.model
     def _default_register_id(self):
-        registers = self.env.user.coop_register_ids
-        return registers[:1].id if len(registers) == 1 else False
+        return self.env.user._coop_default_register_id()
 
     @api.depends("entry_type", "corrected_entry_id.entry_type")
     def _compute_effect(self):

@@ -148,8 +148,7 @@ class CoopShareMailing(models.Model):
 
     @api.model
     def _default_register_id(self):
-        registers = self.env.user.coop_register_ids
-        return registers[:1].id if len(registers) == 1 else False
+        return self.env.user._coop_default_register_id()
 
     @api.multi
     def _compute_statistics(self):

@@ -40,8 +40,7 @@ class CoopShareTicket(models.Model):
 
     @api.model
     def _default_register_id(self):
-        registers = self.env.user.coop_register_ids
-        return registers[:1].id if len(registers) == 1 else False
+        return self.env.user._coop_default_register_id()
 
     @api.constrains("user_id", "register_id")
     def _check_user(self):

@@ -15,6 +15,12 @@ class ResUsers(models.Model):
         help="The client cooperatives' registers this user works for (DAR).",
     )
 
+    def _coop_default_register_id(self):
+        """The register a new DAR record of this user belongs to by default: his only
+        register, none when he works for several."""
+        registers = self.coop_register_ids
+        return registers[:1].id if len(registers) == 1 else False
+
     def write(self, vals):
         res = super().write(vals)
         if "coop_register_ids" in vals:
