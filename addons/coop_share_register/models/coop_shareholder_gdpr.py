@@ -200,8 +200,12 @@ class CoopShareholder(models.Model):
         modules holding personal data of shareholders)."""
         env = self.env
         cr = env.cr
+        recipients = env["coop.share.mailing.recipient"].sudo().search(
+            [("holder_id", "in", self.ids)])
+        # the mailings' archived mails hang on the recipients' messages (deleted with them)
         docs = [("coop.shareholder", self.ids), ("coop.shareholder.change.request",
-                                                 requests.ids)]
+                                                 requests.ids),
+                ("coop.share.mailing.recipient", recipients.ids)]
         for model, ids in docs:
             if not ids:
                 continue
@@ -220,6 +224,14 @@ class CoopShareholder(models.Model):
             env["mail.message"].sudo().search(
                 [("model", "=", "coop.share.entry"), ("res_id", "in", entries.ids),
                  ("message_type", "in", ("email", "comment"))]).unlink()
+        # the address a mailing went to and the IBAN a dividend was paid to (the amounts stay)
+        if recipients:
+            cr.execute("UPDATE coop_share_mailing_recipient SET email = NULL WHERE id IN %s",
+                       (tuple(recipients.ids),))
+            recipients.invalidate_cache(["email"])
+        cr.execute("UPDATE coop_share_dividend_line SET iban = NULL WHERE holder_id IN %s",
+                   (tuple(self.ids),))
+        env["coop.share.dividend.line"].invalidate_cache(["iban"])
         for holder in self:
             # the tracking of the entries kept the holder's name: keep only the number
             for side in ("old", "new"):

@@ -158,6 +158,29 @@ class TestAnonymise(GdprCase):
         with self.assertRaises(UserError):
             as_user(self.ann, self.manager_a).action_anonymise()  # already done
 
+    def test_anonymise_clears_mailing_addresses_and_dividend_ibans(self):
+        """The address a mailing went to, the mail archived on it and the IBAN a dividend
+        was paid to go with the person; the dividend's amounts stay."""
+        self.set_retention(1)
+        self.reg_a.write({"dividend_enabled": True})
+        run = self.env["coop.share.dividend.run"].create({
+            "register_id": self.reg_a.id, "year": 2023, "rate": 5.0,
+            "payment_date": "2024-06-30"})
+        line = self.env["coop.share.dividend.line"].create({
+            "run_id": run.id, "register_id": self.reg_a.id, "holder_id": self.ann.id,
+            "iban": IBAN, "base": 1000.0, "gross": 50.0, "net": 50.0})
+        mailing = self.env["coop.share.mailing"].create({
+            "register_id": self.reg_a.id, "name": "Jaaroverzicht 2023", "segment": "former"})
+        recipient = self.env["coop.share.mailing.recipient"].create({
+            "mailing_id": mailing.id, "register_id": self.reg_a.id, "holder_id": self.ann.id,
+            "email": "ann.peeters@example.org"})
+        archived = recipient.message_post(body="<p>Beste Ann Peeters</p>", message_type="email")
+        as_user(self.ann, self.manager_a).action_anonymise()
+        self.assertFalse(recipient.email)
+        self.assertFalse(archived.exists())
+        self.assertFalse(line.iban)
+        self.assertEqual((line.holder_id, line.gross, line.net), (self.ann, 50.0, 50.0))
+
     def test_anonymise_refused_outside_the_register_manager(self):
         """Another cooperative's manager, a viewer and the helpdesk get AccessError."""
         self.set_retention(1)
