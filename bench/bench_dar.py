@@ -309,14 +309,29 @@ def main():
             subprocess.call(["dropdb", "--if-exists", BENCH_DB])
     total = time.perf_counter() - t_all
     print("whole benchmark: %.0f s" % total)
-    with open(os.path.join(ROOT, "bench", "RESULTS.md"), "w") as f:
-        f.write("# DAR benchmark (bench/bench_dar.py)\n\nRun on %s UTC, %d shareholders and "
-                "%d entries, on this machine (2 cores shared with the other engineers' test "
-                "runs), whole run %.0f s. Load is the 1-minute load average (`uptime`) when "
-                "the figure was taken; the load at the start was %s.\n\n"
-                "| What | Measured | Target | Ratio | Load |\n|---|---|---|---|---|\n%s\n" % (
-                    datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M"), HOLDERS,
-                    ENTRIES, total, load_start, "\n".join(results)))
+    write_section("bench_dar", [
+        "## DAR register (bench/bench_dar.py)\n",
+        "Run on %s UTC, %d shareholders and %d entries, on this machine (2 cores), whole run "
+        "%.0f s. Load is the 1-minute load average (`uptime`) when the figure was taken; the "
+        "load at the start was %s.\n" % (
+            datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M"), HOLDERS, ENTRIES, total,
+            load_start),
+        "| What | Measured | Target | Ratio | Load |", "|---|---|---|---|---|"] + results)
+
+
+def write_section(name, lines):
+    """Write lines as the section `name` of bench/RESULTS.md, replacing that section of
+    the last run and leaving the rest of the file (other benchmarks, notes) as it is."""
+    path = os.path.join(ROOT, "bench", "RESULTS.md")
+    begin, end = "<!-- %s -->" % name, "<!-- /%s -->" % name
+    text = open(path).read() if os.path.exists(path) else ""
+    section = "\n".join([begin] + lines + [end])
+    if begin in text and end in text:
+        text = text[:text.index(begin)] + section + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(path, "w") as f:
+        f.write(text)
 
 
 if __name__ == "__main__":

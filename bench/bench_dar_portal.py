@@ -293,20 +293,6 @@ def stop_server(server):
         time.sleep(1)
 
 
-def write_results(lines):
-    """The figures of this run as a section of bench/RESULTS.md (replaced on each run)."""
-    path = os.path.join(ROOT, "bench", "RESULTS.md")
-    begin, end = "<!-- bench_dar_portal -->", "<!-- /bench_dar_portal -->"
-    text = open(path).read() if os.path.exists(path) else ""
-    section = "\n".join([begin] + lines + [end])
-    if begin in text and end in text:
-        text = text[:text.index(begin)] + section + text[text.index(end) + len(end):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    with open(path, "w") as f:
-        f.write(text)
-
-
 def loadavg():
     return "%.1f / %.1f / %.1f" % os.getloadavg()
 
@@ -366,8 +352,9 @@ def main():
             out("- throughput ratio prefork : threaded = %.2f" % (rates[0] / rates[1]))
         out("- machine load after (1/5/15 min): %s" % loadavg())
         if not NO_WRITE:
-            write_results(["", "## Shareholder portal under load (bench/bench_dar_portal.py)",
-                           ""] + lines + [""])
+            bench_dar.write_section("bench_dar_portal", [
+                "", "## Shareholder portal under load (bench/bench_dar_portal.py)", ""]
+                + lines + [""])
     finally:
         import odoo
         odoo.sql_db.close_db(BENCH_DB)
