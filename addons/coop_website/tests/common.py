@@ -4,6 +4,7 @@
 import contextlib
 import socket
 import threading
+import time
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests.common import HttpCase, SavepointCase, at_install, post_install
@@ -156,11 +157,19 @@ class CoopBrowserCase(_ServerMixin, HttpCase):
         self.browser = Browser(width=self.browser_width)
         self.addCleanup(self.browser.close)
 
-    def browser_login(self, login, password):
-        """Open a session for login in Odoo and hand its cookie to the browser."""
-        self.authenticate(login, password)
-        self.browser.get(self.base_url + "/web/login")
-        self.browser.driver.add_cookie({"name": "session_id", "value": self.session_id, "path": "/"})
+    def browser_login(self, login, password, timeout=60):
+        """Log in through Odoo's login form, as a person does, and wait until the session
+        is open. (A session made in the test with HttpCase.authenticate is checked against
+        the test's own cursor, where users made for the server may not exist.)"""
+        with self.server_env():
+            pass  # the test's data so far survives a request that rolls back (savepoint)
+        self.browser.login(self.base_url, login, password)
+        deadline = time.time() + timeout
+        while "/web/login" in self.browser.driver.current_url and time.time() < deadline:
+            time.sleep(0.2)
+        if "/web/login" in self.browser.driver.current_url:
+            raise AssertionError("%s could not log in; screenshot %s" % (
+                login, self.browser.screenshot("login-failed-%s" % login)))
 
 
 # Texts of Odoo's placeholders and English boilerplate that must not appear on
