@@ -3,6 +3,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .append_only import protect_rows
+
+# The columns of a cast vote: never changed (ORM and trigger).
+VOTE_COLUMNS = ("resolution_id", "assembly_id", "register_id", "holder_line_id", "holder_id",
+                "cast_by_line_id", "choice", "weight")
+
 
 class CoopShareAssemblyVote(models.Model):
     """One holder's vote on one resolution, with its weight from the voting roll. Votes
@@ -45,29 +51,7 @@ class CoopShareAssemblyVote(models.Model):
     @api.model_cr
     def init(self):
         """The database itself refuses to change or delete a vote."""
-        self.env.cr.execute("""
-            CREATE OR REPLACE FUNCTION coop_share_assembly_vote_protect() RETURNS trigger AS $$
-            BEGIN
-                IF TG_OP = 'DELETE' THEN
-                    RAISE EXCEPTION 'coop_share_assembly_vote % cannot be deleted', OLD.id
-                        USING ERRCODE = 'integrity_constraint_violation';
-                END IF;
-                IF ROW(OLD.resolution_id, OLD.assembly_id, OLD.register_id,
-                       OLD.holder_line_id, OLD.holder_id, OLD.cast_by_line_id, OLD.choice,
-                       OLD.weight)
-                   IS DISTINCT FROM ROW(NEW.resolution_id, NEW.assembly_id, NEW.register_id,
-                       NEW.holder_line_id, NEW.holder_id, NEW.cast_by_line_id, NEW.choice,
-                       NEW.weight) THEN
-                    RAISE EXCEPTION 'coop_share_assembly_vote % cannot be changed', OLD.id
-                        USING ERRCODE = 'integrity_constraint_violation';
-                END IF;
-                RETURN NEW;
-            END $$ LANGUAGE plpgsql;
-            DROP TRIGGER IF EXISTS coop_share_assembly_vote_protect ON coop_share_assembly_vote;
-            CREATE TRIGGER coop_share_assembly_vote_protect
-                BEFORE UPDATE OR DELETE ON coop_share_assembly_vote
-                FOR EACH ROW EXECUTE PROCEDURE coop_share_assembly_vote_protect();
-        """)
+        protect_rows(self.env.cr, "coop_share_assembly_vote", VOTE_COLUMNS, "is cast")
 
     @api.model
     def create(self, vals):

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .append_only import protect_rows
+
 # The columns of a registered payment: never changed (ORM and trigger), like the entries.
 PAYMENT_COLUMNS = ("entry_id", "register_id", "date", "amount", "reversed_payment_id",
                    "note")
@@ -133,24 +135,4 @@ class CoopSharePayment(models.Model):
     def init(self):
         """In the database too: a payment's columns never change and no payment is
         deleted (not even through the ORM cursor)."""
-        old = ", ".join("OLD.%s" % c for c in PAYMENT_COLUMNS)
-        new = ", ".join("NEW.%s" % c for c in PAYMENT_COLUMNS)
-        # column names come from the constant above, not from input
-        self.env.cr.execute(  # pylint: disable=sql-injection
-            """
-            CREATE OR REPLACE FUNCTION coop_share_payment_protect() RETURNS trigger AS $$
-            BEGIN
-                IF TG_OP = 'DELETE' THEN
-                    RAISE EXCEPTION 'coop_share_payment %% is registered and cannot be deleted', OLD.id
-                        USING ERRCODE = 'integrity_constraint_violation';
-                END IF;
-                IF ROW(%s) IS DISTINCT FROM ROW(%s) THEN
-                    RAISE EXCEPTION 'coop_share_payment %% is registered and cannot be changed', OLD.id
-                        USING ERRCODE = 'integrity_constraint_violation';
-                END IF;
-                RETURN NEW;
-            END $$ LANGUAGE plpgsql;
-            DROP TRIGGER IF EXISTS coop_share_payment_protect ON coop_share_payment;
-            CREATE TRIGGER coop_share_payment_protect BEFORE UPDATE OR DELETE
-                ON coop_share_payment FOR EACH ROW EXECUTE PROCEDURE coop_share_payment_protect();
-        """ % (new, old))
+        protect_rows(self.env.cr, "coop_share_payment", PAYMENT_COLUMNS, "is registered")
