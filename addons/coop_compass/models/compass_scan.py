@@ -300,12 +300,17 @@ class CompassScan(models.Model):
 
     @api.multi
     def strengths_and_improvements(self):
-        """(strongest principles, weakest principles) as [(principle, score)] lists."""
+        """(strongest principles, weakest principles) as [(principle, score)] lists.
+
+        The two lists never share a principle: when scores are tied, a principle already
+        named as a strength is not also named as a point of improvement."""
         self.ensure_one()
         scores = self.principle_scores()
         count = min(self._highlight_count(), len(scores) // 2)
         best = sorted(scores, key=lambda ps: (-ps[1], ps[0].sequence, ps[0].number))[:count]
-        worst = sorted(scores, key=lambda ps: (ps[1], ps[0].sequence, ps[0].number))[:count]
+        strong = {principle.id for principle, _score in best}
+        rest = [ps for ps in scores if ps[0].id not in strong]
+        worst = sorted(rest, key=lambda ps: (ps[1], ps[0].sequence, ps[0].number))[:count]
         return best, worst
 
     @api.multi

@@ -55,6 +55,17 @@ class TestScoring(CompassCase):
         self.assertEqual([p for p, _s in worst], [self.p2])
         self.assertEqual(worst[0][0].guidance_improvement, "Work on P2")
 
+    def test_tied_scores_never_both_strength_and_improvement(self):
+        """With equal scores a principle is a strength or a point of improvement, never both."""
+        scan = self._start()
+        scan.set_answers(self._full_answers(q1a="4", q1b="4", q2a="4", q2b="yes", q3a="4"))
+        scan.action_submit()
+        self.assertEqual(set(scan.score_ids.mapped("score")), {100.0})
+        best, worst = scan.strengths_and_improvements()
+        # ties are broken by the principles' order: P1 is the strength, P2 the point of improvement
+        self.assertEqual([p for p, _s in best], [self.p1])
+        self.assertEqual([p for p, _s in worst], [self.p2])
+
     def test_submit_requires_the_required_answers(self):
         """Submitting with a required question unanswered fails and names the question."""
         scan = self._start()
