@@ -140,9 +140,12 @@ class CompassPortal(CustomerPortal):
         scan = self._compass_scan(scan_id)
         if not scan:
             return request.not_found()
-        is_author = scan.user_id == request.env.user
-        if scan.state == "draft" and is_author:
+        if scan.state == "draft" and scan.user_id == request.env.user:
             return request.redirect("/my/compass/%d/step/1" % scan.id)
+        return self._render_result(scan, just_submitted=kw.get("submitted"))
+
+    def _render_result(self, scan, just_submitted=False, error=None):
+        is_author = scan.user_id == request.env.user
         strengths, improvements = scan.strengths_and_improvements()
         open_version = scan.search([("root_id", "=", scan.root_id.id), ("state", "=", "draft")], limit=1)
         values = self._prepare_portal_layout_values()
@@ -158,7 +161,8 @@ class CompassPortal(CustomerPortal):
             "nrc_conditions": request.env["coop.compass.nrc.condition"].search([]),
             "texts": scan.answer_ids.filtered(lambda a: a.question_type == "text" and a.is_answered),
             "page_name": "compass_scan",
-            "just_submitted": kw.get("submitted"),
+            "just_submitted": just_submitted,
+            "error": error,
         })
         return request.render("coop_compass.portal_compass_result", values)
 
@@ -169,8 +173,8 @@ class CompassPortal(CustomerPortal):
             return request.not_found()
         try:
             new = scan.action_reopen()
-        except UserError:
-            return request.redirect("/my/compass/%d" % scan.id)
+        except (UserError, ValidationError) as exc:
+            return self._render_result(scan, error=exc.name)
         return request.redirect("/my/compass/%d/step/1" % new.id)
 
     @route("/my/compass/<int:scan_id>/pdf", type="http", auth="user", website=True)

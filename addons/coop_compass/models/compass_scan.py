@@ -91,19 +91,35 @@ class CompassScan(models.Model):
     @api.constrains("state", "organisation_id")
     def _check_one_open_per_organisation(self):
         for scan in self.filtered(lambda s: s.state == "draft" and s.organisation_id):
-            others = self.sudo().search_count([
-                ("organisation_id", "=", scan.organisation_id.id),
-                ("state", "=", "draft"), ("id", "!=", scan.id)])
-            if others:
-                raise ValidationError(_(
-                    "%s already has a scan in progress: resume that one instead of starting a new one.")
-                    % scan.organisation_id.name)
+            scan._check_no_open_scan(scan.organisation_id, scan.ids)
+
+    @api.model
+    def _check_no_open_scan(self, organisation, exclude_ids=()):
+        """Raise ValidationError when organisation has a scan in progress (other than
+        exclude_ids). Called before create and write too, so that the user gets this message
+        rather than the database's unique index error."""
+        others = self.sudo().search_count([
+            ("organisation_id", "=", organisation.id), ("state", "=", "draft"),
+            ("id", "not in", list(exclude_ids))])
+        if others:
+            raise ValidationError(_(
+                "%s already has a scan in progress: resume that one instead of starting a new one.")
+                % organisation.name)
 
     @api.constrains("organisation_id", "partner_id")
     def _check_organisation_is_company(self):
         for scan in self:
             if scan.organisation_id and not scan.organisation_id.is_company:
                 raise ValidationError(_("The organisation of a scan must be a company."))
+
+    @api.model_cr
+    def init(self):
+        # _check_one_open_per_organisation in the database too: two starts at the same
+        # moment cannot both leave a scan in progress for one organisation.
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS coop_compass_scan_one_open_per_organisation
+                ON coop_compass_scan (organisation_id)
+             WHERE state = 'draft' AND organisation_id IS NOT NULL""")
 
     @api.model
     def _is_compass_staff(self):
@@ -113,6 +129,8 @@ class CompassScan(models.Model):
     def create(self, vals):
         if not self._is_compass_staff():
             raise AccessError(_("Start a scan from the website: /kompas."))
+        if vals.get("organisation_id") and vals.get("state", "draft") == "draft":
+            self._check_no_open_scan(self.env["res.partner"].browse(vals["organisation_id"]))
         scan = super().create(vals)
         if not scan.root_id:
             scan.root_id = scan
@@ -125,6 +143,11 @@ class CompassScan(models.Model):
                 "A submitted version of a scan cannot be changed. Reopen the scan to make a new version."))
         if set(vals) - AUTHOR_WRITABLE and not self._is_compass_staff():
             raise AccessError(_("You can only change your answers; the rest of a scan is managed by Coopkracht."))
+        if "organisation_id" in vals or "state" in vals:
+            for scan in self:
+                organisation = self.env["res.partner"].browse(vals.get("organisation_id", scan.organisation_id.id))
+                if organisation and vals.get("state", scan.state) == "draft":
+                    self._check_no_open_scan(organisation, self.ids)
         return super().write(vals)
 
     @api.multi
@@ -212,6 +235,14 @@ class CompassScan(models.Model):
         draft = self.search([("root_id", "=", self.root_id.id), ("state", "=", "draft")], limit=1)
         if draft:
             return draft
+        if self.organisation_id:
+            other = self.sudo().search(
+                [("organisation_id", "=", self.organisation_id.id), ("state", "=", "draft")], limit=1)
+            if other:
+                raise UserError(_(
+                    "%(person)s (%(organisation)s) already has another scan of this organisation in "
+                    "progress. It has to be submitted before this scan can be reopened.")
+                    % {"person": other.partner_id.name, "organisation": self.organisation_id.name})
         last = self.search([("root_id", "=", self.root_id.id)], order="version desc", limit=1)
         new = self.sudo().create({
             "user_id": self.user_id.id,

@@ -199,6 +199,23 @@ class TestCompassPortal(ShareOnRequestMixin, CompassFactoryMixin, CoopHttpCase):
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self.env["coop.compass.scan"].sudo().search_count([("root_id", "=", self.scan.id)]), 1)
 
+    def test_reopen_while_colleague_scan_is_open_shows_why(self):
+        """Reopen while a colleague's scan of the organisation is in progress: the result page
+        explains it in Dutch (no server error) and no new version is made."""
+        self.scan.set_answers(self._full_answers())
+        self.scan.action_submit()
+        as_user(self.env["coop.compass.scan"], self.colleague).action_start(self.org_a)
+        self.authenticate("web_author", "web_author")
+        response = self._post("/my/compass/%d/reopen" % self.scan.id, {},
+                              csrf_from="/my/compass/%d" % self.scan.id)
+        self.assertEqual(response.status_code, 200)
+        error = lxml_html.fromstring(response.text).xpath(
+            '//div[contains(concat(" ", @class, " "), " o_compass_error ")]')
+        self.assertTrue(error, "the page shows why the scan cannot be reopened")
+        self.assertIn("Web Colleague (Coop A) heeft al een andere scan", error[0].text_content())
+        self.assertIn("o_compass_scores", response.text)
+        self.assertEqual(self.env["coop.compass.scan"].sudo().search_count([("root_id", "=", self.scan.id)]), 1)
+
     def test_public_user_redirected_to_login(self):
         """/my/compass pages ask a visitor to log in."""
         response = self.url_open("/my/compass/%d" % self.scan.id)

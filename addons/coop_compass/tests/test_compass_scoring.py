@@ -145,6 +145,32 @@ class TestScoring(CompassCase):
                 "partner_id": self.colleague.partner_id.id, "user_id": self.colleague.id,
                 "organisation_id": self.org_a.id})
 
+    def test_one_open_scan_per_organisation_in_the_database(self):
+        """The database itself refuses a second scan in progress for one organisation (a race
+        of two starts passes the Python constraint); a submitted one next to it is fine."""
+        open_a = self._start(organisation=self.org_a)
+        open_b = self._start(user=self.stranger, organisation=self.org_b)
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.env.cr.savepoint():
+            self.env.cr.execute("UPDATE coop_compass_scan SET organisation_id = %s WHERE id = %s",
+                                (self.org_a.id, open_b.id))
+        open_a.set_answers(self._full_answers())
+        open_a.action_submit()
+        self.env.cr.execute("UPDATE coop_compass_scan SET organisation_id = %s WHERE id = %s",
+                            (self.org_a.id, open_b.id))
+        self.env["coop.compass.scan"].invalidate_cache()
+        self.assertEqual(open_b.sudo().organisation_id, self.org_a)
+
+    def test_reopen_refused_while_colleague_has_open_organisation_scan(self):
+        """Reopening an organisation scan while a colleague's scan of that organisation is in
+        progress is refused with a message naming the colleague, and makes no new version."""
+        v1 = self._start(organisation=self.org_a)
+        v1.set_answers(self._full_answers())
+        v1.action_submit()
+        self._start(user=self.colleague, organisation=self.org_a)
+        with self.assertRaisesRegex(UserError, r"Compass Colleague \(Coop A\)"):
+            v1.action_reopen()
+        self.assertEqual(self.env["coop.compass.scan"].sudo().search_count([("root_id", "=", v1.id)]), 1)
+
     def test_radar_chart(self):
         """The SVG has one axis per principle; the previous version appears after a reopen."""
         svg = radar_svg(["A", "B", "C", "D"], [("now", [100, 50, 0, 25], "current")])
