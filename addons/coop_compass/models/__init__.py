@@ -6,3 +6,4 @@ from . import compass_answer
 from . import compass_score
 from . import res_config_settings
 from . import membership_application
+from . import compass_scan_report

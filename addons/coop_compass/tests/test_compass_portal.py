@@ -220,3 +220,19 @@ class TestCompassPortal(ShareOnRequestMixin, CompassFactoryMixin, CoopHttpCase):
         """/my/compass pages ask a visitor to log in."""
         response = self.url_open("/my/compass/%d" % self.scan.id)
         self.assertIn("/web/login", response.url)
+
+    def test_report_urls_of_another_scan(self):
+        """Odoo's own report URLs (/report/html|pdf/...) refuse the scan to another organisation's
+        portal user (403, nothing of the scan in the page) and give it to its author."""
+        self.scan.set_answers(self._full_answers())
+        self.scan.action_submit()
+        report = "coop_compass.report_compass_scan"
+        self.authenticate("web_stranger", "web_stranger")
+        for converter in ("html", "pdf"):
+            response = self.url_open("/report/%s/%s/%d" % (converter, report, self.scan.id), timeout=180)
+            self.assertEqual(response.status_code, 403, converter)
+            self.assertNotIn(self.scan.name, response.text)
+        self.authenticate("web_author", "web_author")
+        response = self.url_open("/report/html/%s/%d" % (report, self.scan.id), timeout=180)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.scan.name, response.text)
