@@ -1,6 +1,6 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.coop_website.tests.common import as_user
 
@@ -55,12 +55,19 @@ class TestAccess(CompassCase):
             as_user(self.scan.answer_ids, self.stranger).write({"value_scale": 0})
 
     def test_answer_of_another_scan(self):
-        """An answer cannot be moved to (or created on) someone else's scan by its own author."""
+        """The author of one scan cannot move an answer to someone else's scan, nor change or
+        take over an answer of that scan through their own scan."""
         own = as_user(self.env["coop.compass.scan"], self.stranger).action_start(self.org_b)
         own.set_answers({self.q1a.id: "1"})
-        with self.assertRaises(Exception):
+        foreign = self.scan.answer_ids
+        with self.assertRaises(UserError):
             as_user(own.answer_ids, self.stranger).write({"scan_id": self.scan.id})
+        with self.assertRaises(AccessError):
+            own.write({"answer_ids": [(1, foreign.id, {"value_scale": 4})]})
+        with self.assertRaises((UserError, AccessError)):
+            own.write({"answer_ids": [(4, foreign.id)]})
         self.assertEqual(own.answer_ids.scan_id, own)
+        self.assertEqual((foreign.scan_id, foreign.value_scale), (self.scan, 2))
 
     def test_staff_and_board(self):
         """Staff and board read every scan; the board cannot change one; other employees see nothing."""

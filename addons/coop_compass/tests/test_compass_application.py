@@ -1,11 +1,8 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Admission link (needs coop.membership.application from coop_membership)."""
-import unittest
-
-import odoo
+"""Admission link: a membership application (coop_membership) needs a submitted compass scan
+of the applicant organisation."""
 from odoo.exceptions import UserError
-from odoo.tests.common import get_db_name
 
 from odoo.addons.coop_website.tests.common import as_user
 
@@ -16,10 +13,6 @@ class TestApplicationNeedsCompass(CompassCase):
 
     @classmethod
     def setUpClass(cls):
-        # coop.membership.application comes with coop_membership on main; until it is
-        # there (and models/membership_application.py is wired in) these tests skip.
-        if "coop.membership.application" not in odoo.registry(get_db_name()):
-            raise unittest.SkipTest("coop.membership.application is not installed yet")
         super().setUpClass()
         cls.application = cls.env["coop.membership.application"].create({
             "name": "Coop A", "partner_id": cls.org_a.id, "contact_name": "Contact of Coop A",
@@ -56,6 +49,9 @@ class TestApplicationNeedsCompass(CompassCase):
         self.assertIn("<svg", seen.compass_radar)
         self.assertAlmostEqual(seen.compass_score_overall, 65.63, places=2)
         self.assertEqual(len(seen.compass_score_ids), 3)
+        arch = seen.fields_view_get(view_type="form")["arch"]
+        for field in ("compass_scan_id", "compass_score_overall", "compass_score_ids", "compass_radar"):
+            self.assertIn('name="%s"' % field, arch, "the board's application form shows %s" % field)
 
     def test_action_submit_needs_the_scan(self):
         """The application's own submit action refuses without a scan and passes with one."""

@@ -6,6 +6,8 @@ import re
 
 from lxml import html as lxml_html
 
+from odoo import fields
+
 from odoo.addons.coop_website.tests.common import CoopHttpCase, as_user, new_user
 
 from .common import CompassFactoryMixin, ShareOnRequestMixin
@@ -164,9 +166,19 @@ class TestCompassPortal(ShareOnRequestMixin, CompassFactoryMixin, CoopHttpCase):
         response = self._post("/my/compass/%d/reopen" % self.scan.id, {}, csrf_from="/my/compass/%d" % self.scan.id)
         v2 = self.env["coop.compass.scan"].sudo().search([("root_id", "=", self.scan.id), ("version", "=", 2)])
         self.assertTrue(response.url.endswith(self._step_url(v2, 1)))
-        listing = self.url_open("/my/compass")
-        self.assertIn('data-scan-id="%d"' % self.scan.id, listing.text)
-        self.assertIn('data-scan-id="%d"' % v2.id, listing.text)
+        listing = lxml_html.fromstring(self.url_open("/my/compass").text)
+        row_v1 = listing.xpath('//tr[@data-scan-id="%d"]' % self.scan.id)[0]
+        row_v2 = listing.xpath('//tr[@data-scan-id="%d"]' % v2.id)[0]
+        # state, score and date of each version, with the PDF of v1 and the resume link of v2
+        self.assertIn("Ingediend", row_v1.text_content())
+        self.assertIn("66", row_v1.text_content())
+        self.assertTrue(row_v1.xpath('.//a[@href="/my/compass/%d/pdf"]' % self.scan.id))
+        self.assertIn("In behandeling", row_v2.text_content())
+        self.assertTrue(row_v2.xpath('.//a[@href="%s"]' % self._step_url(v2, 1)))
+        date_format = self.env["res.lang"]._lang_get(self.author.lang or "nl_BE").date_format
+        for row, scan in ((row_v1, self.scan), (row_v2, v2)):
+            day = fields.Date.from_string(scan.date_submitted or scan.date_start)
+            self.assertIn(day.strftime(date_format), row.text_content())
 
     # ---------------------------------------------------------------- crafted URLs
 
