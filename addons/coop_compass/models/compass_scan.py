@@ -42,7 +42,7 @@ class CompassScan(models.Model):
     version = fields.Integer(default=1, required=True, copy=False)
     root_id = fields.Many2one(
         comodel_name="coop.compass.scan", string="First version", index=True, copy=False,
-        ondelete="cascade", help="The first version of this scan; all versions share it.")
+        ondelete="restrict", help="The first version of this scan; all versions share it.")
     previous_id = fields.Many2one(
         comodel_name="coop.compass.scan", string="Previous version", copy=False, ondelete="set null")
     date_start = fields.Date(
@@ -155,6 +155,10 @@ class CompassScan(models.Model):
         if any(s.state == "submitted" for s in self) and not self.env.user.has_group(
                 "coop_website.group_coop_manager"):
             raise UserError(_("Submitted versions of a scan are kept; only a Coopkracht manager can delete them."))
+        if self.sudo().search_count([("root_id", "in", self.ids), ("id", "not in", self.ids)]):
+            raise UserError(_(
+                "The first version of a scan cannot be deleted while it has later versions: "
+                "they would be deleted with it."))
         return super().unlink()
 
     # ------------------------------------------------------------------ actions

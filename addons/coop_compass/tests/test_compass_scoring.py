@@ -134,6 +134,24 @@ class TestScoring(CompassCase):
         with self.assertRaises(UserError):
             as_user(v2.action_reopen(), self.author).action_reopen()  # a draft cannot be reopened
 
+    def test_first_version_not_deleted_with_its_history(self):
+        """Deleting the first version of a scan does not take the later versions with it: refused
+        with a message (the database refuses too); the whole scan can still be deleted by a manager."""
+        v1 = self._start()
+        v1.set_answers(self._full_answers())
+        v1.action_submit()
+        v2 = v1.action_reopen()
+        v2.set_answers({self.q3a.id: "0"})
+        v2.action_submit()
+        manager = as_user(self.env["coop.compass.scan"], self.user_manager)
+        with self.assertRaisesRegex(UserError, "latere versies"):  # the manager reads Dutch
+            manager.browse(v1.id).unlink()
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.env.cr.savepoint():
+            self.env.cr.execute("DELETE FROM coop_compass_scan WHERE id = %s", (v1.id,))
+        self.assertEqual(sorted(manager.search([("root_id", "=", v1.id)]).ids), sorted((v1 | v2).ids))
+        manager.browse((v1 | v2).ids).unlink()
+        self.assertFalse(manager.search([("id", "in", (v1 | v2).ids)]))
+
     def test_one_open_scan_per_organisation(self):
         """A second organisation scan while one is in progress resumes it (author) or is refused."""
         scan = self._start(organisation=self.org_a)
