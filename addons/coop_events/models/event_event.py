@@ -239,15 +239,21 @@ class EventEvent(models.Model):
 
     @api.multi
     def action_coop_send_online_link(self):
-        template = self.env.ref("coop_events.mail_template_online_link")
         for event in self:
             if not event.coop_online_url:
                 raise UserError(_("%s has no online link yet.") % event.name)
-            for registration in event.registration_ids.filtered(
-                    lambda r: r.state == "open" and not r.coop_link_sent):
-                template.send_mail(registration.id)
-                registration.coop_link_sent = True
+            event.registration_ids._coop_send_online_link()
             event.coop_online_link_sent = fields.Datetime.now()
+        return True
+
+    @api.multi
+    def action_coop_send_recording(self):
+        """Mail the recording link to the registrants (confirmed or attended), each with a
+        personal token so that they need no login; those who got it already are skipped."""
+        for event in self:
+            if not event.coop_recording_url:
+                raise UserError(_("%s has no recording yet.") % event.name)
+            event.registration_ids._coop_send_recording()
         return True
 
     @api.multi
@@ -275,6 +281,12 @@ class EventEvent(models.Model):
             ("date_begin", ">", fields.Datetime.to_string(now)),
             ("date_begin", "<=", fields.Datetime.to_string(limit))])
         events.action_coop_send_online_link()
+        # after the webinar: the recording link, once it is set
+        self.search([
+            ("coop_kind", "=", "webinar"), ("coop_recording_url", "!=", False),
+            ("state", "!=", "cancel"), ("date_end", "<", fields.Datetime.to_string(now)),
+            ("date_end", ">", fields.Datetime.to_string(now - timedelta(days=60)))],
+        ).action_coop_send_recording()
         return True
 
     @api.model
