@@ -144,3 +144,56 @@ class TestSoiree(CoopEventCase):
             as_user(self.soiree.coop_pairing_ids[:1], self.user_board).write({"round": 7})
         with self.assertRaises(AccessError):
             as_user(self.soiree.coop_pairing_ids[:1], self.user_internal).read(["round"])
+
+    def _valid_swap(self, tables):
+        """(table, person there, other table, person there) of a swap that keeps the rules."""
+        for t1, t2 in itertools.permutations(tables, 2):
+            x, y = t1.registration_ids[0], t2.registration_ids[0]
+            new1 = t1.registration_ids - x | y
+            new2 = t2.registration_ids - y | x
+            others = {frozenset(p.registration_ids.ids)
+                      for p in self.soiree.coop_pairing_ids - t1 - t2}
+            if any(len(n.mapped("coop_org_id")) < len(n) for n in (new1, new2)) or \
+                    frozenset(new1.ids) in others or frozenset(new2.ids) in others:
+                continue
+            return t1, x, t2, y
+        self.fail("no valid swap found to test")
+
+    def test_swap_wizard(self):
+        """Staff adjusts a pair by hand through the "Swap participants" wizard opened from
+        a table; a swap that breaks a rule is refused and changes nothing; the board
+        cannot swap."""
+        self.soiree.action_coop_make_pairing(seed=1)
+        round1 = self.soiree.coop_pairing_ids.filtered(lambda p: p.round == 1)
+        t1, x, t2, y = self._valid_swap(round1)
+        Wizard = as_user(self.env["coop.event.pairing.swap"], self.user_coop).with_context(
+            active_model="coop.event.pairing", active_id=t1.id)
+        wizard = Wizard.create({"registration_id": x.id, "other_registration_id": y.id})
+        self.assertEqual(wizard.pairing_id, t1, "the table the wizard was opened from")
+        before1, before2 = t1.registration_ids, t2.registration_ids
+        wizard.action_swap()
+        self.soiree.coop_pairing_ids.invalidate_cache()
+        self.assertEqual(t1.registration_ids, before1 - x | y)
+        self.assertEqual(t2.registration_ids, before2 - y | x)
+        # colleagues at one table: refused, both tables unchanged
+        c1, c2 = self.regs.filtered(lambda r: r.coop_org_id == self.orgs[0])
+        table_c1 = round1.filtered(lambda p: c1 in p.registration_ids)
+        table_c2 = round1.filtered(lambda p: c2 in p.registration_ids)
+        self.assertNotEqual(table_c1, table_c2)
+        mate = table_c1.registration_ids - c1
+        snapshot = {p.id: p.registration_ids for p in round1}
+        with self.assertRaisesRegex(ValidationError, "same organisation"), \
+                self.env.cr.savepoint():
+            Wizard.with_context(active_id=table_c1.id).create({
+                "registration_id": mate[0].id, "other_registration_id": c2.id}).action_swap()
+        round1.invalidate_cache()
+        self.assertEqual({p.id: p.registration_ids for p in round1}, snapshot)
+        # someone of the same table, or of another round: refused
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            Wizard.with_context(active_id=t1.id).create({
+                "registration_id": t1.registration_ids[0].id,
+                "other_registration_id": t1.registration_ids[1].id}).action_swap()
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            as_user(self.env["coop.event.pairing.swap"], self.user_board).create({
+                "pairing_id": t1.id, "registration_id": t1.registration_ids[0].id,
+                "other_registration_id": t2.registration_ids[0].id}).action_swap()
