@@ -24,6 +24,7 @@ ATTENDING_STATES = ("open", "done")
 class EventEvent(models.Model):
     _inherit = "event.event"
 
+    event_mail_ids = fields.One2many(default=lambda self: self._coop_default_event_mails())
     coop_kind = fields.Selection(selection=EVENT_KINDS, string="Kind", default="other",
                                  required=True, index=True)
     coop_partner_org_id = fields.Many2one(
@@ -76,6 +77,20 @@ class EventEvent(models.Model):
             event.coop_eval_average = values.get("average") or 0.0
             event.coop_eval_min = values.get("min") or 0
             event.coop_eval_max = values.get("max") or 0
+
+    @api.model
+    def _coop_default_event_mails(self):
+        """Every new event reminds its registrants two days before it starts (in Dutch);
+        webinars also mail their online link the day before (_cron_send_online_links)."""
+        template = self.env.ref("coop_events.mail_template_reminder", raise_if_not_found=False)
+        if not template:
+            return []
+        return [(0, 0, {"interval_nbr": self._coop_reminder_days(), "interval_unit": "days",
+                        "interval_type": "before_event", "template_id": template.id})]
+
+    def _coop_reminder_days(self):
+        """Hook: how many days before the start the reminder is mailed."""
+        return 2
 
     @api.constrains("coop_recording_url", "coop_online_url")
     def _check_coop_urls(self):

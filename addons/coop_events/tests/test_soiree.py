@@ -1,7 +1,9 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import itertools
+from datetime import datetime, timedelta
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.coop_website.tests.common import as_user
@@ -197,3 +199,28 @@ class TestSoiree(CoopEventCase):
             as_user(self.env["coop.event.pairing.swap"], self.user_board).create({
                 "pairing_id": t1.id, "registration_id": t1.registration_ids[0].id,
                 "other_registration_id": t2.registration_ids[0].id}).action_swap()
+
+    def test_reminder_two_days_before(self):
+        """A new event reminds its registrants two days before the start, in Dutch, once;
+        cancelled registrations get nothing."""
+        now = datetime.utcnow().replace(microsecond=0)
+        soiree = self.make_event(
+            "Soirée Leuven", kind="soiree", coop_city="Leuven",
+            begin=fields.Datetime.to_string(now + timedelta(days=1)),
+            end=fields.Datetime.to_string(now + timedelta(days=1, hours=4)))
+        scheduler = soiree.event_mail_ids
+        self.assertEqual(len(scheduler), 1)
+        self.assertEqual((scheduler.interval_type, scheduler.interval_nbr, scheduler.template_id),
+                         ("before_event", 2, self.env.ref("coop_events.mail_template_reminder")))
+        dirk = self.register(soiree, "Dirk", "dirk@nieuwkomer.example")
+        gone = self.register(soiree, "Eva", "eva@nieuwkomer.example")
+        gone.button_reg_cancel()
+        self.env["event.mail"].run()
+        self.env["event.mail"].run()
+        Mail = self.env["mail.mail"]
+        mails = Mail.search([("model", "=", "event.registration"),
+                             ("res_id", "in", (dirk | gone).ids)])
+        self.assertEqual(mails.mapped("res_id"), [dirk.id], "one reminder, not to Eva")
+        self.assertIn("Herinnering: Soirée Leuven", mails.subject)
+        self.assertIn("Leuven", mails.body_html)
+        self.assertTrue(scheduler.done)
