@@ -1,9 +1,12 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import itertools
+import subprocess
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from odoo import fields
+from odoo.tools import config
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.coop_website.tests.common import as_user
@@ -137,6 +140,40 @@ class TestSoiree(CoopEventCase):
             html = self.env.ref(xmlid).render_qweb_html(self.soiree.ids)[0].decode()
             self.assertIn("Deelnemer 3", html)
             self.assertIn(self.soiree.coop_pairing_ids[0].question_ids[0].name[:20], html)
+
+    def test_schedule_pdfs_in_dutch(self):
+        """The printed schedules (PDF by wkhtmltopdf, in Dutch): one page per participant
+        with their rounds, tables, partners and questions; per table every round with its
+        tables."""
+        self.soiree.action_coop_make_pairing(seed=1)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:%s" % config["http_port"])
+
+        def pdf_text(xmlid):
+            report = self.env.ref(xmlid).with_context(lang="nl_BE")
+            # Odoo renders HTML instead of a PDF in test mode unless a report directory is set
+            with patch.dict(config.options, {"test_report_directory": "/tmp"}):
+                pdf, fmt = report.render_qweb_pdf(self.soiree.ids)
+            self.assertEqual(fmt, "pdf")
+            self.assertTrue(pdf.startswith(b"%PDF"))
+            return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf,
+                                  stdout=subprocess.PIPE, check=True).stdout.decode()
+
+        per_person = pdf_text("coop_events.report_schedule_participant")
+        pages = [page for page in per_person.split("\f") if page.strip()]
+        self.assertEqual(len(pages), len(self.regs), "one page per participant")
+        someone = self.regs.sorted("name")[0]
+        self.assertIn(someone.name, pages[0])
+        for pairing in someone.coop_pairing_ids:
+            for other in pairing.registration_ids - someone:
+                self.assertIn(other.name, pages[0])
+        self.assertRegex(pages[0], r"Ronde\s+Tafel\s+Met\s+Vragen")
+        per_table = pdf_text("coop_events.report_schedule_table")
+        for number in (1, 2, 3):
+            self.assertIn("Ronde %d" % number, per_table)
+        self.assertIn("Deelnemers", per_table)
+        for registration in self.regs:
+            self.assertEqual(per_table.count(registration.name), 3, "once per round")
 
     def test_staff_can_pair_board_cannot(self):
         """Staff regenerates the pairing; a board member cannot change conversations."""
