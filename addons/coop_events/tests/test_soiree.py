@@ -142,10 +142,16 @@ class TestSoiree(CoopEventCase):
             self.assertIn(self.soiree.coop_pairing_ids[0].question_ids[0].name[:20], html)
 
     def test_schedule_pdfs_in_dutch(self):
-        """The printed schedules (PDF by wkhtmltopdf, in Dutch): one page per participant
-        with their rounds, tables, partners and questions; per table every round with its
-        tables."""
+        """The printed schedules (PDF by wkhtmltopdf, in Dutch) of two Soirées printed
+        together: one page per participant with their rounds, tables, partners and
+        questions; per table every round with its tables, each Soirée on a new page."""
         self.soiree.action_coop_make_pairing(seed=1)
+        second = self.make_event("Soirée Brugge", kind="soiree", begin="2030-11-14 17:00:00",
+                                 end="2030-11-14 21:00:00", coop_pairing_rounds=1)
+        self.register(second, "Gast Een", "gast1@example.org")
+        self.register(second, "Gast Twee", "gast2@example.org")
+        second.action_coop_make_pairing(seed=1)
+        events = self.soiree | second
         self.env["ir.config_parameter"].sudo().set_param(
             "report.url", "http://127.0.0.1:%s" % config["http_port"])
 
@@ -153,7 +159,7 @@ class TestSoiree(CoopEventCase):
             report = self.env.ref(xmlid).with_context(lang="nl_BE")
             # Odoo renders HTML instead of a PDF in test mode unless a report directory is set
             with patch.dict(config.options, {"test_report_directory": "/tmp"}):
-                pdf, fmt = report.render_qweb_pdf(self.soiree.ids)
+                pdf, fmt = report.render_qweb_pdf(events.ids)
             self.assertEqual(fmt, "pdf")
             self.assertTrue(pdf.startswith(b"%PDF"))
             return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf,
@@ -161,7 +167,9 @@ class TestSoiree(CoopEventCase):
 
         per_person = pdf_text("coop_events.report_schedule_participant")
         pages = [page for page in per_person.split("\f") if page.strip()]
-        self.assertEqual(len(pages), len(self.regs), "one page per participant")
+        self.assertEqual(len(pages), len(self.regs) + 2, "one page per participant")
+        self.assertIn("Gast Twee", pages[-1])
+        self.assertIn("Soirée Brugge", pages[-1])
         someone = self.regs.sorted("name")[0]
         self.assertIn(someone.name, pages[0])
         for pairing in someone.coop_pairing_ids:
@@ -174,6 +182,9 @@ class TestSoiree(CoopEventCase):
         self.assertIn("Deelnemers", per_table)
         for registration in self.regs:
             self.assertEqual(per_table.count(registration.name), 3, "once per round")
+        last = [page for page in per_table.split("\f") if page.strip()][-1]
+        self.assertIn("Soirée Brugge", last)
+        self.assertNotIn(self.regs[0].name, last, "the second Soirée starts a new page")
 
     def test_staff_can_pair_board_cannot(self):
         """Staff regenerates the pairing; a board member cannot change conversations."""
