@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import itertools
 import re
+from html import escape
 from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
@@ -61,6 +62,9 @@ class EventEvent(models.Model):
                                      compute="_compute_coop_eval_figures")
     coop_eval_min = fields.Integer(string="Lowest score", compute="_compute_coop_eval_figures")
     coop_eval_max = fields.Integer(string="Highest score", compute="_compute_coop_eval_figures")
+    coop_eval_summary = fields.Char(string="In short", compute="_compute_coop_eval_figures")
+    coop_eval_distribution = fields.Html(string="Answers", compute="_compute_coop_eval_figures",
+                                         sanitize=False)
 
     @api.depends("registration_ids.state", "registration_ids.coop_attendance")
     def _compute_coop_participant_count(self):
@@ -77,6 +81,39 @@ class EventEvent(models.Model):
             event.coop_eval_average = values.get("average") or 0.0
             event.coop_eval_min = values.get("min") or 0
             event.coop_eval_max = values.get("max") or 0
+            event.coop_eval_summary = event._coop_eval_summary(values)
+            event.coop_eval_distribution = event._coop_eval_distribution_html(values)
+
+    def _coop_eval_summary(self, values):
+        """E.g. "30 participants, scores between 7 and 10, average 8.5/10"."""
+        if not values.get("responses"):
+            return False
+        return _("%(participants)d participants, scores between %(min)d and %(max)d, "
+                 "average %(average).1f/10") % {
+                     "participants": self.coop_participant_count, "min": values["min"],
+                     "max": values["max"], "average": values["average"]}
+
+    def _coop_eval_distribution_html(self, values):
+        """The answers' distribution of one event as a small table: how many gave each
+        score, how much their network grew, and what they found best."""
+        if not values.get("responses"):
+            return False
+        answers = self.env["coop.event.evaluation"].coop_answer_distribution(self.id)
+        aspects = self.env["coop.event.evaluation.aspect"].with_context(
+            active_test=False).browse(list(answers["best"]))
+        network_labels = dict(self.env["coop.event.evaluation"].with_context(
+            lang=self.env.lang)._fields["network"]._description_selection(self.env))
+        rows = [(_("Score"), ", ".join("%d: %d" % (score, count) for score, count in sorted(
+            values["distribution"].items()) if count))]
+        rows.append((_("Network grew"), ", ".join(
+            "%s: %d" % (network_labels[key], answers["network"][key])
+            for key in ("none", "little", "strong") if answers["network"].get(key))))
+        rows.append((_("What was best"), ", ".join(
+            "%s: %d" % (aspect.name, answers["best"][aspect.id]) for aspect in aspects.sorted(
+                lambda a: (-answers["best"][a.id], a.sequence, a.id)))))
+        return "<table class=\"table table-condensed coop-eval-distribution\">%s</table>" % "".join(
+            "<tr><th>%s</th><td>%s</td></tr>" % (escape(label), escape(text or "-"))
+            for label, text in rows)
 
     @api.model
     def _coop_default_event_mails(self):

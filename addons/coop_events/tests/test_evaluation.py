@@ -54,6 +54,32 @@ class TestEvaluation(CoopEventCase):
         self.assertEqual(answers["network"], {"little": 2, "strong": 2})
         self.assertEqual(answers["best"], {self.env.ref("coop_events.aspect_one_on_one").id: 4})
 
+    def test_summary_and_distribution_on_the_event(self):
+        """The event shows the figures in short ("5 participants, scores between 7 and 10,
+        average 8.5/10", in Dutch too) and the answers' distribution: scores, network
+        grew, what was best (hand-counted); nothing before the first answer."""
+        self.soiree.invalidate_cache()
+        self.assertFalse(self.soiree.coop_eval_summary)
+        self.assertFalse(self.soiree.coop_eval_distribution)
+        one_on_one = self.env.ref("coop_events.aspect_one_on_one")
+        atmosphere = self.env.ref("coop_events.aspect_atmosphere")
+        for evaluation, score, network, best in zip(
+                self.evaluations, (7, 8, 9, 10), ("little", "strong", "strong", False),
+                ([one_on_one], [one_on_one, atmosphere], [one_on_one], [])):
+            evaluation.coop_submit({"score": score, "network": network,
+                                    "best_ids": [a.id for a in best]})
+        self.soiree.invalidate_cache()
+        self.assertEqual(self.soiree.coop_eval_summary,
+                         "5 participants, scores between 7 and 10, average 8.5/10")
+        html = self.soiree.coop_eval_distribution
+        self.assertIn("7: 1, 8: 1, 9: 1, 10: 1", html)
+        self.assertIn("A little: 1, Strongly: 2", html)
+        self.assertIn("The one-on-one conversations: 3, The atmosphere: 1", html)
+        dutch = self.soiree.with_context(lang="nl_BE")
+        self.assertEqual(dutch.coop_eval_summary,
+                         "5 deelnemers, beoordelingen tussen 7 en 10, gemiddeld 8.5/10")
+        self.assertIn("Een beetje: 1, Sterk: 2", dutch.coop_eval_distribution)
+
     def test_average_one_decimal(self):
         """Scores 7, 8, 8 average 7.7 (one decimal)."""
         for evaluation, score in zip(self.evaluations, (7, 8, 8)):
