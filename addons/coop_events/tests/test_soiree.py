@@ -83,6 +83,26 @@ class TestSoiree(CoopEventCase):
         self.soiree.action_coop_make_pairing(seed=2)
         self.assertEqual(len(self.soiree.coop_pairing_ids), 12)
 
+    def test_newcomers(self):
+        """Newcomers (preferably paired with members): a non-member's contact, and a
+        member's contact at their organisation's first Soirée; a member whose organisation
+        took part in an earlier Soirée is not new."""
+        earlier = self.make_event("Soirée 2029", kind="soiree", begin="2029-10-14 17:00:00",
+                                  end="2029-10-14 21:00:00")
+        veteran = self.regs.filtered(lambda r: r.coop_org_id == self.orgs[2])
+        self.register(earlier, "Collega 2", "collega@coop2.example",
+                      partner=self.make_contact(self.orgs[2], "Collega 2",
+                                                "collega@coop2.example"))
+        # between the earlier Soirée and self.soiree (2030)
+        later = self.make_event("Soirée november 2029", kind="soiree",
+                                begin="2029-11-14 17:00:00", end="2029-11-14 21:00:00")
+        again = self.register(later, veteran.name, veteran.email, partner=veteran.partner_id)
+        first = self.register(later, "Deelnemer 4", "p4@coop4.example")
+        outsider = self.register(later, "Deelnemer 1", "p1@coop1.example")
+        self.assertEqual((again.coop_is_member, again.coop_newcomer), (True, False))
+        self.assertEqual((first.coop_is_member, first.coop_newcomer), (True, True))
+        self.assertEqual((outsider.coop_is_member, outsider.coop_newcomer), (False, True))
+
     def test_too_few_attendees(self):
         """A pairing request with fewer than two attendees is refused."""
         lonely = self.make_event("Lege soirée", kind="soiree")
