@@ -1,5 +1,8 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.coop_website.tests.common import as_user
@@ -126,6 +129,33 @@ class TestEvaluation(CoopEventCase):
             as_user(self.evaluations[0], self.user_board).read(["token"])
         with self.assertRaises(AccessError):
             as_user(self.evaluations[0], self.user_board).write({"score": 3})
+
+    def test_cron_after_the_event(self):
+        """The daily cron sends the evaluations of events that ended in the last two weeks
+        to their attendees; not for older or future events, nor for a general assembly."""
+        now = datetime.utcnow().replace(microsecond=0)
+
+        def event(name, kind, days_ago):
+            record = self.make_event(
+                name, kind=kind, begin=fields.Datetime.to_string(now - timedelta(days=days_ago, hours=3)),
+                end=fields.Datetime.to_string(now - timedelta(days=days_ago)))
+            registration = self.register(record, "Gast", "gast@example.org")
+            registration.action_coop_mark_attended()
+            return record
+
+        recent = event("Workshop gisteren", "workshop", 1)
+        old = event("Webinar lang geleden", "webinar", 20)
+        assembly = event("Algemene vergadering", "general_assembly", 1)
+        future = self.make_event("Webinar volgende maand", begin="2030-03-31 14:00:00",
+                                 end="2030-03-31 15:00:00")
+        self.register(future, "Gast", "gast@example.org")
+        self.env["event.event"]._cron_send_evaluations()
+        (recent | old | assembly | future).invalidate_cache()
+        self.assertEqual(len(recent.coop_evaluation_ids), 1)
+        self.assertTrue(self.env["mail.mail"].search([
+            ("model", "=", "coop.event.evaluation"),
+            ("res_id", "=", recent.coop_evaluation_ids.id)]))
+        self.assertFalse((old | assembly | future).mapped("coop_evaluation_ids"))
 
     def test_attendance_rules(self):
         """Only confirmed registrations can be marked attended or no-show."""
