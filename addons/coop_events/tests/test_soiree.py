@@ -5,9 +5,12 @@ import subprocess
 from datetime import datetime, timedelta
 from unittest.mock import patch
 
+from lxml import etree
+
 from odoo import fields
-from odoo.tools import config
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import config
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.coop_website.tests.common import as_user
 
@@ -238,6 +241,16 @@ class TestSoiree(CoopEventCase):
         t1, x, t2, y = self._valid_swap(round1)
         Wizard = as_user(self.env["coop.event.pairing.swap"], self.user_coop).with_context(
             active_model="coop.event.pairing", active_id=t1.id)
+        # the wizard offers the people of this table, and those of the round's other tables
+        arch = etree.fromstring(Wizard.fields_view_get(view_type="form")["arch"])
+        values = {"pairing_id": t1.id, "event_id": self.soiree.id, "round": 1}
+        Registration = self.env["event.registration"]
+        offered = {name: Registration.search(safe_eval(
+            arch.xpath("//field[@name='%s']" % name)[0].get("domain"), values))
+            for name in ("registration_id", "other_registration_id")}
+        self.assertEqual(offered["registration_id"], t1.registration_ids)
+        self.assertEqual(offered["other_registration_id"],
+                         (round1 - t1).mapped("registration_ids"))
         wizard = Wizard.create({"registration_id": x.id, "other_registration_id": y.id})
         self.assertEqual(wizard.pairing_id, t1, "the table the wizard was opened from")
         before1, before2 = t1.registration_ids, t2.registration_ids
