@@ -58,10 +58,15 @@ class CoopEventController(WebsiteEventSaleController):
 
     @http.route(['/event/<model("event.event"):event>/recording'], type="http",
                 auth="public", website=True, sitemap=False)
-    def coop_recording(self, event, **kw):
+    def coop_recording(self, event, token=None, **kw):
         event = event.sudo()
         if not event.coop_recording_url:
             raise request.not_found()
+        if token:  # the personal link mailed to a registrant: no login needed
+            if not request.env["event.registration"]._coop_by_access_token(event, token):
+                return request.render("coop_events.recording_refused", {"event": event},
+                                      status=403)
+            return request.render("coop_events.recording_page", {"event": event})
         if request.env.user._is_public():
             return request.redirect("/web/login?redirect=/event/%d/recording" % event.id)
         if not self._coop_may_watch(event):

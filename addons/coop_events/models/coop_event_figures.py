@@ -1,6 +1,6 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 from .event_event import EVENT_KINDS
 
@@ -23,7 +23,10 @@ class CoopEventFigures(models.Model):
     organisations = fields.Integer(readonly=True)
     responses = fields.Integer(readonly=True)
     score_sum = fields.Integer(string="Sum of scores", readonly=True)
-    average_score = fields.Float(readonly=True, group_operator="avg", digits=(16, 1))
+    average_score = fields.Float(
+        readonly=True, group_operator="avg", digits=(16, 1),
+        help="Average of the answered evaluations; grouped, the average of all the scores "
+             "of the group (not the average of the events' averages).")
     score_min = fields.Integer(string="Lowest score", readonly=True, group_operator="min")
     score_max = fields.Integer(string="Highest score", readonly=True, group_operator="max")
 
@@ -57,3 +60,24 @@ class CoopEventFigures(models.Model):
                        GROUP BY event_id) evl ON evl.event_id = ev.id
                  WHERE ev.state != 'cancel'
             )""")
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False,
+                   lazy=True):
+        """The average score of a group (a year, a kind) is the average of all its
+        scores, as in coop_year_figures and the annual report: sum of scores / responses,
+        one decimal, not the average of the events' averages."""
+        names = [f.split(":")[0] for f in fields]
+        if "average_score" not in names:
+            return super().read_group(domain, fields, groupby, offset=offset, limit=limit,
+                                      orderby=orderby, lazy=lazy)
+        extra = [f for f in ("score_sum", "responses") if f not in names]
+        groups = super().read_group(domain, list(fields) + extra, groupby, offset=offset,
+                                    limit=limit, orderby=orderby, lazy=lazy)
+        for group in groups:
+            responses = group.get("responses") or 0
+            group["average_score"] = round(
+                float(group.get("score_sum") or 0) / responses, 1) if responses else False
+            for name in extra:
+                group.pop(name, None)
+        return groups

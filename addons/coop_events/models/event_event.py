@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import itertools
 import re
+from html import escape
 from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
@@ -24,6 +25,7 @@ ATTENDING_STATES = ("open", "done")
 class EventEvent(models.Model):
     _inherit = "event.event"
 
+    event_mail_ids = fields.One2many(default=lambda self: self._coop_default_event_mails())
     coop_kind = fields.Selection(selection=EVENT_KINDS, string="Kind", default="other",
                                  required=True, index=True)
     coop_partner_org_id = fields.Many2one(
@@ -60,6 +62,9 @@ class EventEvent(models.Model):
                                      compute="_compute_coop_eval_figures")
     coop_eval_min = fields.Integer(string="Lowest score", compute="_compute_coop_eval_figures")
     coop_eval_max = fields.Integer(string="Highest score", compute="_compute_coop_eval_figures")
+    coop_eval_summary = fields.Char(string="In short", compute="_compute_coop_eval_figures")
+    coop_eval_distribution = fields.Html(string="Answers", compute="_compute_coop_eval_figures",
+                                         sanitize=False)
 
     @api.depends("registration_ids.state", "registration_ids.coop_attendance")
     def _compute_coop_participant_count(self):
@@ -76,6 +81,53 @@ class EventEvent(models.Model):
             event.coop_eval_average = values.get("average") or 0.0
             event.coop_eval_min = values.get("min") or 0
             event.coop_eval_max = values.get("max") or 0
+            event.coop_eval_summary = event._coop_eval_summary(values)
+            event.coop_eval_distribution = event._coop_eval_distribution_html(values)
+
+    def _coop_eval_summary(self, values):
+        """E.g. "30 participants, scores between 7 and 10, average 8.5/10"."""
+        if not values.get("responses"):
+            return False
+        return _("%(participants)d participants, scores between %(min)d and %(max)d, "
+                 "average %(average).1f/10") % {
+                     "participants": self.coop_participant_count, "min": values["min"],
+                     "max": values["max"], "average": values["average"]}
+
+    def _coop_eval_distribution_html(self, values):
+        """The answers' distribution of one event as a small table: how many gave each
+        score, how much their network grew, and what they found best."""
+        if not values.get("responses"):
+            return False
+        answers = self.env["coop.event.evaluation"].coop_answer_distribution(self.id)
+        aspects = self.env["coop.event.evaluation.aspect"].with_context(
+            active_test=False).browse(list(answers["best"]))
+        network_labels = dict(self.env["coop.event.evaluation"].with_context(
+            lang=self.env.lang)._fields["network"]._description_selection(self.env))
+        rows = [(_("Score"), ", ".join("%d: %d" % (score, count) for score, count in sorted(
+            values["distribution"].items()) if count))]
+        rows.append((_("Network grew"), ", ".join(
+            "%s: %d" % (network_labels[key], answers["network"][key])
+            for key in ("none", "little", "strong") if answers["network"].get(key))))
+        rows.append((_("What was best"), ", ".join(
+            "%s: %d" % (aspect.name, answers["best"][aspect.id]) for aspect in aspects.sorted(
+                lambda a: (-answers["best"][a.id], a.sequence, a.id)))))
+        return "<table class=\"table table-condensed coop-eval-distribution\">%s</table>" % "".join(
+            "<tr><th>%s</th><td>%s</td></tr>" % (escape(label), escape(text or "-"))
+            for label, text in rows)
+
+    @api.model
+    def _coop_default_event_mails(self):
+        """Every new event reminds its registrants two days before it starts (in Dutch);
+        webinars also mail their online link the day before (_cron_send_online_links)."""
+        template = self.env.ref("coop_events.mail_template_reminder", raise_if_not_found=False)
+        if not template:
+            return []
+        return [(0, 0, {"interval_nbr": self._coop_reminder_days(), "interval_unit": "days",
+                        "interval_type": "before_event", "template_id": template.id})]
+
+    def _coop_reminder_days(self):
+        """Hook: how many days before the start the reminder is mailed."""
+        return 2
 
     @api.constrains("coop_recording_url", "coop_online_url")
     def _check_coop_urls(self):
@@ -239,15 +291,21 @@ class EventEvent(models.Model):
 
     @api.multi
     def action_coop_send_online_link(self):
-        template = self.env.ref("coop_events.mail_template_online_link")
         for event in self:
             if not event.coop_online_url:
                 raise UserError(_("%s has no online link yet.") % event.name)
-            for registration in event.registration_ids.filtered(
-                    lambda r: r.state == "open" and not r.coop_link_sent):
-                template.send_mail(registration.id)
-                registration.coop_link_sent = True
+            event.registration_ids._coop_send_online_link()
             event.coop_online_link_sent = fields.Datetime.now()
+        return True
+
+    @api.multi
+    def action_coop_send_recording(self):
+        """Mail the recording link to the registrants (confirmed or attended), each with a
+        personal token so that they need no login; those who got it already are skipped."""
+        for event in self:
+            if not event.coop_recording_url:
+                raise UserError(_("%s has no recording yet.") % event.name)
+            event.registration_ids._coop_send_recording()
         return True
 
     @api.multi
@@ -275,6 +333,12 @@ class EventEvent(models.Model):
             ("date_begin", ">", fields.Datetime.to_string(now)),
             ("date_begin", "<=", fields.Datetime.to_string(limit))])
         events.action_coop_send_online_link()
+        # after the webinar: the recording link, once it is set
+        self.search([
+            ("coop_kind", "=", "webinar"), ("coop_recording_url", "!=", False),
+            ("state", "!=", "cancel"), ("date_end", "<", fields.Datetime.to_string(now)),
+            ("date_end", ">", fields.Datetime.to_string(now - timedelta(days=60)))],
+        ).action_coop_send_recording()
         return True
 
     @api.model

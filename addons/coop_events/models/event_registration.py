@@ -1,5 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import uuid
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -21,6 +23,11 @@ class EventRegistration(models.Model):
                    ("no_show", "No-show")],
         string="Attendance", default="unknown", required=True, copy=False)
     coop_link_sent = fields.Boolean(string="Online link sent", readonly=True, copy=False)
+    coop_recording_sent = fields.Boolean(string="Recording link sent", readonly=True, copy=False)
+    coop_access_token = fields.Char(
+        string="Recording token", readonly=True, copy=False, index=True,
+        groups="coop_website.group_coop_user",
+        help="Personal key of the recording link mailed to this registrant (no login needed).")
     coop_pairing_ids = fields.Many2many(
         comodel_name="coop.event.pairing", relation="coop_event_pairing_registration_rel",
         column1="registration_id", column2="pairing_id", string="Conversations", readonly=True)
@@ -138,6 +145,61 @@ class EventRegistration(models.Model):
                 super(EventRegistration, registration).write(values)
             return True
         return super().write(vals)
+
+    @api.multi
+    def _coop_send_online_link(self):
+        """Mail the online link of the webinar to the confirmed registrations among these
+        that did not get it yet."""
+        template = self.env.ref("coop_events.mail_template_online_link").sudo()
+        for registration in self.filtered(lambda r: r.state == "open" and not r.coop_link_sent):
+            template.send_mail(registration.id)
+            registration.sudo().coop_link_sent = True
+        return True
+
+    @api.multi
+    def _coop_send_recording(self):
+        """Mail the recording link, with a personal token (no login needed), to the
+        confirmed or attended registrations among these that did not get it yet."""
+        template = self.env.ref("coop_events.mail_template_recording").sudo()
+        for registration in self.sudo().filtered(
+                lambda r: r.state in ("open", "done") and not r.coop_recording_sent):
+            if not registration.coop_access_token:
+                registration.coop_access_token = uuid.uuid4().hex
+            template.send_mail(registration.id)
+            registration.coop_recording_sent = True
+        return True
+
+    @api.model
+    def _coop_by_access_token(self, event, token):
+        """The confirmed or attended registration of `event` with this recording token
+        (sudo), or an empty recordset."""
+        if not token or not event:
+            return self.sudo().browse()
+        self.env.cr.execute("""
+            SELECT id FROM event_registration
+             WHERE coop_access_token = %s AND event_id = %s AND state IN ('open', 'done')
+             LIMIT 1""", (token, event.id))
+        row = self.env.cr.fetchone()
+        return self.sudo().browse(row[0] if row else [])
+
+    @api.multi
+    def coop_recording_url_for_registrant(self):
+        """The recording page address with this registrant's token (for the mail)."""
+        self.ensure_one()
+        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        token = self.sudo().coop_access_token
+        return "%s/event/%d/recording?token=%s" % (base, self.event_id.id, token)
+
+    @api.multi
+    def confirm_registration(self):
+        """A registration confirmed after the online link went out (a late registrant, a
+        paid ticket confirmed by its payment) gets the link at once, until the end of the
+        webinar."""
+        result = super().confirm_registration()
+        now = fields.Datetime.now()
+        self.filtered(lambda r: r.event_id.coop_online_link_sent and r.event_id.coop_online_url
+                      and (r.event_id.date_end or now) > now)._coop_send_online_link()
+        return result
 
     @api.multi
     def action_coop_mark_attended(self):

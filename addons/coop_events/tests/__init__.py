@@ -6,4 +6,5 @@ from . import test_evaluation
 from . import test_figures
 from . import test_webinar
 from . import test_http
+from . import test_journey
 from . import test_browser

@@ -1,5 +1,8 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.coop_website.tests.common import as_user
@@ -54,6 +57,32 @@ class TestEvaluation(CoopEventCase):
         self.assertEqual(answers["network"], {"little": 2, "strong": 2})
         self.assertEqual(answers["best"], {self.env.ref("coop_events.aspect_one_on_one").id: 4})
 
+    def test_summary_and_distribution_on_the_event(self):
+        """The event shows the figures in short ("5 participants, scores between 7 and 10,
+        average 8.5/10", in Dutch too) and the answers' distribution: scores, network
+        grew, what was best (hand-counted); nothing before the first answer."""
+        self.soiree.invalidate_cache()
+        self.assertFalse(self.soiree.coop_eval_summary)
+        self.assertFalse(self.soiree.coop_eval_distribution)
+        one_on_one = self.env.ref("coop_events.aspect_one_on_one")
+        atmosphere = self.env.ref("coop_events.aspect_atmosphere")
+        for evaluation, score, network, best in zip(
+                self.evaluations, (7, 8, 9, 10), ("little", "strong", "strong", False),
+                ([one_on_one], [one_on_one, atmosphere], [one_on_one], [])):
+            evaluation.coop_submit({"score": score, "network": network,
+                                    "best_ids": [a.id for a in best]})
+        self.soiree.invalidate_cache()
+        self.assertEqual(self.soiree.coop_eval_summary,
+                         "5 participants, scores between 7 and 10, average 8.5/10")
+        html = self.soiree.coop_eval_distribution
+        self.assertIn("7: 1, 8: 1, 9: 1, 10: 1", html)
+        self.assertIn("A little: 1, Strongly: 2", html)
+        self.assertIn("The one-on-one conversations: 3, The atmosphere: 1", html)
+        dutch = self.soiree.with_context(lang="nl_BE")
+        self.assertEqual(dutch.coop_eval_summary,
+                         "5 deelnemers, beoordelingen tussen 7 en 10, gemiddeld 8.5/10")
+        self.assertIn("Een beetje: 1, Sterk: 2", dutch.coop_eval_distribution)
+
     def test_average_one_decimal(self):
         """Scores 7, 8, 8 average 7.7 (one decimal)."""
         for evaluation, score in zip(self.evaluations, (7, 8, 8)):
@@ -100,6 +129,33 @@ class TestEvaluation(CoopEventCase):
             as_user(self.evaluations[0], self.user_board).read(["token"])
         with self.assertRaises(AccessError):
             as_user(self.evaluations[0], self.user_board).write({"score": 3})
+
+    def test_cron_after_the_event(self):
+        """The daily cron sends the evaluations of events that ended in the last two weeks
+        to their attendees; not for older or future events, nor for a general assembly."""
+        now = datetime.utcnow().replace(microsecond=0)
+
+        def event(name, kind, days_ago):
+            record = self.make_event(
+                name, kind=kind, begin=fields.Datetime.to_string(now - timedelta(days=days_ago, hours=3)),
+                end=fields.Datetime.to_string(now - timedelta(days=days_ago)))
+            registration = self.register(record, "Gast", "gast@example.org")
+            registration.action_coop_mark_attended()
+            return record
+
+        recent = event("Workshop gisteren", "workshop", 1)
+        old = event("Webinar lang geleden", "webinar", 20)
+        assembly = event("Algemene vergadering", "general_assembly", 1)
+        future = self.make_event("Webinar volgende maand", begin="2030-03-31 14:00:00",
+                                 end="2030-03-31 15:00:00")
+        self.register(future, "Gast", "gast@example.org")
+        self.env["event.event"]._cron_send_evaluations()
+        (recent | old | assembly | future).invalidate_cache()
+        self.assertEqual(len(recent.coop_evaluation_ids), 1)
+        self.assertTrue(self.env["mail.mail"].search([
+            ("model", "=", "coop.event.evaluation"),
+            ("res_id", "=", recent.coop_evaluation_ids.id)]))
+        self.assertFalse((old | assembly | future).mapped("coop_evaluation_ids"))
 
     def test_attendance_rules(self):
         """Only confirmed registrations can be marked attended or no-show."""

@@ -99,3 +99,27 @@ class TestFigures(CoopEventCase):
         self.assertAlmostEqual(line.average_score, 8.7)
         exported = line.export_data(["event_id", "year", "kind", "participants"])["datas"]
         self.assertEqual(exported[0][:2], ["Soirée Gent (2031-10-14)", "2031"])
+
+    def test_kind_average_weighs_every_score(self):
+        """Grouped per kind or year, the exportable figures give the average of all the
+        scores (as coop_year_figures and the annual report), not the average of the
+        events' averages: Soirée Gent 7, 9, 10 and a second Soirée with one 4 give
+        (7 + 9 + 10 + 4) / 4 = 7.5 (the events' averages would give 6.4)."""
+        s2 = self.make_event("Soirée Antwerpen", kind="soiree", begin="2031-11-18 17:00:00",
+                             end="2031-11-18 21:00:00", coop_city="Antwerpen")
+        self.register(s2, "T 0", "t_0@example.org").action_coop_mark_attended()
+        s2.action_coop_send_evaluations()
+        s2.coop_evaluation_ids.coop_submit({"score": 4})
+        Figures = self.env["coop.event.figures"]
+        groups = {g["kind"]: g for g in Figures.read_group(
+            [("year", "=", "2031")], ["kind", "average_score", "score_min", "score_max"],
+            ["kind"])}
+        self.assertEqual(groups["soiree"]["average_score"], 7.5)
+        self.assertEqual((groups["soiree"]["score_min"], groups["soiree"]["score_max"]), (4, 10))
+        self.assertNotIn("score_sum", groups["soiree"])
+        self.assertEqual(groups["webinar"]["average_score"], 8.0)
+        self.assertFalse(groups["thematic"]["average_score"], "no evaluations, no average")
+        self.assertEqual(self.env["event.event"].coop_year_figures(2031)["kinds"]["soiree"]
+                         ["average_score"], groups["soiree"]["average_score"])
+        year = Figures.read_group([("year", "=", "2031")], ["year", "average_score"], ["year"])
+        self.assertEqual(year[0]["average_score"], 7.6, "(7 + 9 + 10 + 4 + 8) / 5")

@@ -83,6 +83,27 @@ class TestEventHttp(SharedCursorMixin, EventFactoryMixin, HttpCase):
         self.assertIn("video.example.org/rec", self.url_open(url).text)
         self.assertTrue(anna_user)
 
+    def test_recording_by_personal_link(self):
+        """A registrant without login watches the recording through the personal link of
+        the mail; a wrong token, or the token of another event, is refused."""
+        self.webinar.coop_recording_url = "https://video.example.org/rec"
+        reg = self.register(self.webinar, "Dirk", "dirk@nieuwkomer.example")
+        self.webinar.action_coop_send_recording()
+        other = self.make_event("Ander webinar", website_published=True,
+                                coop_recording_url="https://video.example.org/other")
+        self.keep_test_data()
+        url = "/event/%d/recording?token=%s" % (self.webinar.id, reg.coop_access_token)
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("video.example.org/rec", page.text)
+        wrong = self.url_open("/event/%d/recording?token=%s" % (self.webinar.id, "0" * 32))
+        self.assertEqual(wrong.status_code, 403)
+        self.assertNotIn("video.example.org/rec", wrong.text)
+        elsewhere = self.url_open(
+            "/event/%d/recording?token=%s" % (other.id, reg.coop_access_token))
+        self.assertEqual(elsewhere.status_code, 403)
+        self.assertNotIn("video.example.org/other", elsewhere.text)
+
     def test_evaluation_form_by_token(self):
         """The token link works without login, once; a wrong event id is refused; an
         out-of-range score is refused."""

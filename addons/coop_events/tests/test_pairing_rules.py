@@ -3,6 +3,7 @@
 """Property tests of the Soirée pairing (pure Python, no database)."""
 import itertools
 import random
+import time
 import unittest
 
 from odoo.addons.coop_events.models.pairing import (
@@ -160,6 +161,23 @@ class TestPairingProperties(unittest.TestCase):
         self.check_schedule(people, history, 3, schedule)
         self.assertFalse([t for tables in schedule for t in tables
                           if pair_key(*t[:2]) in history])
+
+    def test_thirty_people_well_under_a_second(self):
+        """30 participants, 3 rounds, on 20 random evenings (22 organisations, 40 %
+        newcomers, 45 earlier pairs, as bench/bench_events_pairing.py): each well under a
+        second, and valid."""
+        rng = random.Random(30)
+        for case in range(20):
+            people = {p: Participant(p, rng.randrange(22), rng.random() < 0.4)
+                      for p in range(30)}
+            history = set()
+            while len(history) < 45:
+                history.add(pair_key(*rng.sample(range(30), 2)))
+            start = time.process_time()
+            schedule = make_schedule(people.values(), 3, history, seed=case)
+            elapsed = time.process_time() - start
+            self.assertLess(elapsed, 0.5, "case %d took %.2f s" % (case, elapsed))
+            self.check_schedule(people, history, 3, schedule)
 
     def test_members_meet_newcomers(self):
         """Four members and four newcomers of eight organisations: each table of the first

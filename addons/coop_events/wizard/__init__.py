@@ -1,0 +1,1 @@
+from . import coop_event_pairing_swap
