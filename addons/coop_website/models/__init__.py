@@ -2,3 +2,4 @@ from . import mail_template
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import ir_actions_report
