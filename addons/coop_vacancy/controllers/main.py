@@ -49,7 +49,7 @@ def selection(field):
 
 
 def public_domain():
-    return [("state", "=", "published")]
+    return request.env["coop.vacancy"].sudo()._public_domain()
 
 
 class VacancyWebsite(http.Controller):

@@ -222,6 +222,15 @@ class CoopVacancy(models.Model):
         return int(self._param("expiry_days", "60") or 60)
 
     @api.model
+    def _public_domain(self):
+        """The vacancies shown on the website: published, their publication date reached
+        and their closing date not passed (also between the closing date and the cron)."""
+        today = fields.Date.context_today(self)
+        return [("state", "=", "published"),
+                "|", ("date_publication", "=", False), ("date_publication", "<=", today),
+                "|", ("date_closing", "=", False), ("date_closing", ">=", today)]
+
+    @api.model
     def _reminder_days(self):
         """Days before the closing date at which the poster is reminded."""
         return 7

@@ -4,9 +4,11 @@
 import json
 import re
 import secrets
+from datetime import timedelta
 
 from lxml import etree, html
 
+from odoo import fields
 from odoo.addons.coop_website.tests.common import new_user
 from odoo.tests.common import HttpCase, at_install, post_install
 
@@ -131,6 +133,35 @@ class TestPublicPages(VacancyHttpCase):
         self.assertEqual(data["@type"], "JobPosting")
         self.assertEqual(data["title"], "Zichtbare energiecoach")
         self.assertEqual(data["hiringOrganization"]["name"], "Ecopower Http")
+
+    def test_only_current_vacancies_newest_first(self):
+        """A vacancy whose publication date is still to come, or whose closing date has passed
+        (before the nightly job expires it), is not on /vacatures, nor its page, nor in the
+        feed; the current ones are listed newest first."""
+        today = fields.Date.from_string(fields.Date.today())
+
+        def day(offset):
+            return fields.Date.to_string(today + timedelta(days=offset))
+
+        future = make_vacancy(self.env, self.org_member, name="Toekomstige vacature", date_publication=day(10))
+        future.action_submit()
+        self.assertEqual((future.state, future.date_publication), ("published", day(10)))
+        passed = make_vacancy(self.env, self.org_member, name="Voorbije vacature")
+        passed.write({"state": "published", "date_publication": day(-40), "date_closing": day(-1)})
+        older = make_vacancy(self.env, self.org_member, name="Oudere vacature")
+        older.write({"state": "published", "date_publication": day(-5), "date_closing": day(30)})
+        page = self.get("/vacatures").text
+        self.assertNotIn("Toekomstige vacature", page)
+        self.assertNotIn("Voorbije vacature", page)
+        self.assertLess(page.index("Zichtbare energiecoach"), page.index("Oudere vacature"))
+        self.get(future.website_url, status=404)
+        self.get(passed.website_url, status=404)
+        self.get(older.website_url)
+        root = etree.fromstring(self.get("/vacatures/feed").content)
+        titles = root.xpath("//a:entry/a:title/text()", namespaces={"a": "http://www.w3.org/2005/Atom"})
+        self.assertIn("Oudere vacature", titles)
+        self.assertNotIn("Toekomstige vacature", titles)
+        self.assertNotIn("Voorbije vacature", titles)
 
     def test_unpublished_vacancy_not_found(self):
         """Drafts are not reachable on the public site, nor unknown ids."""
