@@ -162,11 +162,42 @@ class CoopVacancy(models.Model):
 
     @api.multi
     def write(self, vals):
-        if not self._is_staff():
+        staff = self._is_staff()
+        if not staff:
             self._check_poster_vals(vals)
         for vacancy in self:
             self._check_dates_vals(vacancy, vals)
-        return super().write(vals)
+        watched = set(vals) & (CONTENT_FIELDS | {"date_closing"})
+        before = {vacancy.id: vacancy._watched_values(watched) for vacancy in self} if watched else {}
+        result = super().write(vals)
+        for vacancy in self.filtered(lambda v: v.id in before):
+            after = vacancy._watched_values(watched)
+            changed = {name for name in watched if before[vacancy.id][name] != after[name]}
+            if "date_closing" in changed and "reminder_sent" not in vals and vacancy.reminder_sent:
+                # a new closing date gets its own reminder
+                vacancy.sudo().write({"reminder_sent": False})
+            if not staff and changed & CONTENT_FIELDS and vacancy.state == "published" \
+                    and vacancy._needs_review():
+                # A poster's change goes back to review, whichever way it was written
+                # (portal form or RPC); a form saved without changes does not.
+                vacancy.sudo().write({"state": "to_review"})
+                vacancy.sudo()._schedule_review_activity()
+        return result
+
+    @api.multi
+    def _watched_values(self, names):
+        """The values of names, comparable before and after a write (records as ids,
+        text with its whitespace normalised: a browser posts line ends as CRLF)."""
+        self.ensure_one()
+        values = {}
+        for name in names:
+            value = self[name]
+            if isinstance(value, models.BaseModel):
+                value = value.id
+            elif isinstance(value, str):
+                value = " ".join(value.split())
+            values[name] = value
+        return values
 
     @api.model
     def _check_dates_vals(self, vacancy, vals):
@@ -421,14 +452,10 @@ class CoopVacancy(models.Model):
 
     @api.multi
     def poster_update(self, vals):
-        """Write the poster's changes; a published vacancy goes back to review when its
-        content changed and review applies to it."""
+        """Write the poster's changes (the fields a poster may fill in); write() sends a
+        published vacancy back to review when its content changed and review applies."""
         self.ensure_one()
-        vals = {k: v for k, v in vals.items() if k in POSTER_FIELDS}
-        self.write(vals)
-        if self.state == "published" and CONTENT_FIELDS & set(vals) and self._needs_review():
-            self.sudo().write({"state": "to_review"})
-            self.sudo()._schedule_review_activity()
+        self.write({k: v for k, v in vals.items() if k in POSTER_FIELDS})
         return True
 
     @api.multi

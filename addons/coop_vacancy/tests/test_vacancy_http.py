@@ -317,6 +317,21 @@ class TestPortal(VacancyHttpCase):
         self.new_visitor()
         self.get(self.published.website_url, status=404)
 
+    def test_saving_unchanged_form_keeps_vacancy_online(self):
+        """With review on, saving the edit form as it is shown, with only a later closing
+        date, keeps a published vacancy online (the form posts every field)."""
+        set_params(self.env, review_members=1)
+        self.authenticate("http_poster", "http_poster")
+        url = "/my/vacatures/%d/edit" % self.published.id
+        form = html.fromstring(self.get(url).text).xpath('//form[contains(@class, "o_coop_vacancy_form")]')[0]
+        data = dict(form.form_values())
+        closing = fields.Date.to_string(fields.Date.from_string(self.published.date_closing) + timedelta(days=30))
+        data["date_closing"] = closing
+        self.assertEqual(self.url_open(url, data=data).status_code, 200)
+        self.assertEqual(self.published.date_closing, closing)
+        self.assertEqual(self.published.state, "published")
+        self.get(self.published.website_url)
+
     def test_withdraw_and_repost(self):
         """The poster withdraws its vacancy (it leaves /vacatures) and reposts it."""
         self.authenticate("http_poster", "http_poster")

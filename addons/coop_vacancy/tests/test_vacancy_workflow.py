@@ -140,6 +140,55 @@ class TestWorkflow(VacancyCase):
         self.assertEqual(vacancy.state, "to_review")
         self.assertTrue(vacancy.activity_ids)
 
+    def test_published_write_by_poster_goes_back_to_review(self):
+        """A poster who changes a published vacancy by writing it directly (RPC), not through
+        poster_update, also sends it back to review when review applies."""
+        set_params(self.env, review_members=1)
+        vacancy = make_vacancy(self.env, self.org_member)
+        vacancy.action_submit()
+        vacancy.action_publish()
+        as_user(vacancy, self.poster).write({"description": "<p>Andere inhoud</p>"})
+        self.assertEqual(vacancy.state, "to_review")
+        self.assertEqual(vacancy.activity_ids.user_id, self.user_manager)
+
+    def test_unchanged_content_or_new_closing_date_stays_online(self):
+        """Saving the form unchanged (line ends as a browser sends them) or with only a later
+        closing date keeps a published vacancy online, even with review on."""
+        set_params(self.env, review_members=1)
+        vacancy = make_vacancy(self.env, self.org_member, description="<p>Lijn een</p>\n<p>Lijn twee</p>",
+                               sector_id=self.sector.id)
+        vacancy.action_submit()
+        vacancy.action_publish()
+        shown = ("name", "city", "province", "contract_type", "hours", "hours_unit", "profile", "offer",
+                 "apply_url", "apply_email", "date_publication")
+        form = {name: vacancy[name] for name in shown}
+        form.update(description=vacancy.description.replace("\n", "\r\n"), sector_id=self.sector.id,
+                    date_closing=fields.Date.to_string(
+                        fields.Date.from_string(vacancy.date_closing) + timedelta(days=14)))
+        as_user(vacancy, self.poster).poster_update(form)
+        self.assertEqual(vacancy.state, "published")
+        self.assertFalse(vacancy.activity_ids)
+        self.assertEqual(vacancy.date_closing, form["date_closing"])
+
+    def test_new_closing_date_gets_new_reminder(self):
+        """After the reminder, a poster who moves the closing date is reminded again a week
+        before the new date."""
+        vacancy = make_vacancy(self.env, self.org_member)
+        vacancy.write({"state": "published", "date_publication": "2026-01-02", "date_closing": "2026-03-08"})
+        Vacancy = self.env["coop.vacancy"]
+        Vacancy._cron_expire_vacancies(today="2026-03-02")
+        self.assertTrue(vacancy.reminder_sent)
+        as_user(vacancy, self.poster).poster_update({"date_closing": "2026-04-08"})
+        self.assertFalse(vacancy.reminder_sent)
+        Vacancy._cron_expire_vacancies(today="2026-03-09")
+        self.assertEqual(vacancy.state, "published")
+        self.assertFalse(vacancy.reminder_sent)
+        Vacancy._cron_expire_vacancies(today="2026-04-02")
+        self.assertTrue(vacancy.reminder_sent)
+        template = "coop_vacancy.mail_template_vacancy_expiry_reminder"
+        self.assertEqual(len(self._mails(vacancy, template)), 1, "one mail per subject (closing date)")
+        self.assertIn("2026-04-08", self._mails(vacancy, template).subject)
+
     def test_published_edit_stays_online_without_review(self):
         """Without review for members, the member's edit stays published."""
         vacancy = make_vacancy(self.env, self.org_member)
