@@ -126,6 +126,14 @@ class CoopVacancy(models.Model):
                     <= fields.Date.from_string(vacancy.date_publication)):
                 raise ValidationError(_("The closing date must be after the publication date."))
 
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact(self):
+        """The contact person is someone of the organisation: the name is shown on the
+        public page and the poster's mails go to this person."""
+        for vacancy in self.sudo().filtered("contact_id"):
+            if vacancy.contact_id.commercial_partner_id != vacancy.partner_id.commercial_partner_id:
+                raise ValidationError(_("The contact person must belong to the vacancy's organisation."))
+
     @api.constrains("apply_url")
     def _check_apply_url(self):
         for vacancy in self.filtered("apply_url"):
