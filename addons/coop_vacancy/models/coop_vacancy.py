@@ -435,12 +435,24 @@ class CoopVacancy(models.Model):
 
     @api.multi
     def action_repost(self):
-        """Post a closed or expired vacancy again: new dates, then the normal submission."""
+        """Post a closed or expired vacancy again as a new vacancy with the same content,
+        through the normal submission (new dates, review, for a non-member its own invoice).
+        The old one stays as it was: its publication counts in the figures of its year.
+        Opens the new vacancy."""
         self._check_state(("closed", "expired"), _("Only a closed or expired vacancy can be reposted."))
         self._check_poster_access()
-        self.sudo().write({"state": "draft", "date_publication": False, "date_closing": False,
-                           "reminder_sent": False})
-        return self.action_submit()
+        reposts = self.browse()
+        for vacancy in self:
+            poster = vacancy.user_id if self._is_staff() else self.env.user
+            reposts |= vacancy.sudo().copy({"user_id": poster.id}).with_env(self.env)
+        reposts.action_submit()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": reposts[:1].id,
+            "view_mode": "form",
+            "target": "current",
+        }
 
     @api.multi
     def action_draft(self):

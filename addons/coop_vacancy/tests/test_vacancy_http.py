@@ -333,14 +333,20 @@ class TestPortal(VacancyHttpCase):
         self.get(self.published.website_url)
 
     def test_withdraw_and_repost(self):
-        """The poster withdraws its vacancy (it leaves /vacatures) and reposts it."""
+        """The poster withdraws its vacancy (it leaves /vacatures) and reposts it: the new
+        vacancy is shown to the poster and is online, the old one stays closed."""
         self.authenticate("http_poster", "http_poster")
         url = "/my/vacatures/%d" % self.published.id
         self.url_open(url + "/withdraw", data={"csrf_token": self.csrf(url)})
         self.assertEqual(self.published.state, "closed")
         self.assertNotIn("Zichtbare energiecoach", self.get("/vacatures").text)
-        self.url_open(url + "/repost", data={"csrf_token": self.csrf(url)})
-        self.assertEqual(self.published.state, "published")
+        response = self.url_open(url + "/repost", data={"csrf_token": self.csrf(url)})
+        repost = self.env["coop.vacancy"].search([("name", "=", "Zichtbare energiecoach"),
+                                                  ("id", "!=", self.published.id)])
+        self.assertEqual(repost.state, "published")
+        self.assertTrue(response.url.endswith("/my/vacatures/%d" % repost.id), response.url)
+        self.assertEqual(self.published.state, "closed")
+        self.assertIn("Zichtbare energiecoach", self.get("/vacatures").text)
 
     def test_user_without_organisation(self):
         """A portal user without organisation is told so and cannot post."""

@@ -119,16 +119,39 @@ class TestWorkflow(VacancyCase):
             vacancy.action_submit()
 
     def test_withdraw_and_repost(self):
-        """The poster withdraws a published vacancy and reposts it with new dates."""
-        vacancy = make_vacancy(self.env, self.org_member)
+        """The poster withdraws a published vacancy and reposts it: a new vacancy with the
+        same content and new dates is published, the old one stays closed with its dates."""
+        vacancy = make_vacancy(self.env, self.org_member, contact_id=self.poster.partner_id.id)
         poster_vacancy = as_user(vacancy, self.poster)
         poster_vacancy.action_submit()
         poster_vacancy.action_close()
         self.assertEqual(vacancy.state, "closed")
         vacancy.write({"date_publication": "2026-01-05", "date_closing": "2026-03-06"})
-        poster_vacancy.action_repost()
-        self.assertEqual(vacancy.state, "published")
-        self.assertEqual(vacancy.date_publication, fields.Date.today())
+        action = poster_vacancy.action_repost()
+        repost = self.env["coop.vacancy"].browse(action["res_id"])
+        self.assertNotEqual(repost, vacancy)
+        self.assertEqual((vacancy.state, vacancy.date_publication, vacancy.date_closing),
+                         ("closed", "2026-01-05", "2026-03-06"))
+        self.assertEqual((repost.state, repost.date_publication), ("published", fields.Date.today()))
+        self.assertEqual((repost.name, repost.partner_id, repost.contact_id, repost.user_id, repost.apply_url),
+                         (vacancy.name, vacancy.partner_id, vacancy.contact_id, self.poster, vacancy.apply_url))
+        self.assertEqual(repost.description, vacancy.description)
+
+    def test_repost_keeps_history_and_invoices_again(self):
+        """A repost does not move the first posting to another year in the annual figures,
+        and a non-member's repost is a new publication with its own invoice."""
+        set_params(self.env, nonmember_price=75)
+        old = make_vacancy(self.env, self.org_nonmember)
+        old.write({"state": "expired", "date_publication": "2041-03-01", "date_closing": "2041-04-30",
+                   "member_posting": False})
+        self.assertEqual(self.env["coop.vacancy"].coop_year_figures(2041)["posted"], 1)
+        repost = self.env["coop.vacancy"].browse(as_user(old, self.poster_nonmember).action_repost()["res_id"])
+        self.assertEqual(repost.state, "to_review")
+        as_user(repost, self.user_coop).action_publish()
+        self.assertEqual(self.env["coop.vacancy"].coop_year_figures(2041)["posted"], 1)
+        self.assertEqual((old.state, old.date_publication), ("expired", "2041-03-01"))
+        self.assertTrue(repost.invoice_id)
+        self.assertAlmostEqual(repost.invoice_id.amount_untaxed, 75.0)
 
     def test_published_edit_goes_back_to_review(self):
         """A published vacancy edited by its poster goes back to review when review applies."""
