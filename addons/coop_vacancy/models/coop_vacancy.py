@@ -173,6 +173,7 @@ class CoopVacancy(models.Model):
         staff = self._is_staff()
         if not staff:
             self._check_poster_vals(vals)
+            self._check_poster_history(vals)
         for vacancy in self:
             self._check_dates_vals(vacancy, vals)
         watched = set(vals) & (CONTENT_FIELDS | {"date_closing"})
@@ -233,6 +234,21 @@ class CoopVacancy(models.Model):
             org = self.env.user.partner_id.commercial_partner_id
             if vals["partner_id"] != org.id:
                 raise AccessError(_("You can only post vacancies for your own organisation."))
+
+    @api.multi
+    def _check_poster_history(self, vals):
+        """A poster does not rewrite a posting that was online: a closed or expired vacancy
+        is reposted (a new vacancy), not changed, and a published one keeps its publication
+        date (the annual figures count vacancies by that date)."""
+        new_date = vals.get("date_publication")
+        if new_date and not isinstance(new_date, str):
+            new_date = fields.Date.to_string(new_date)
+        for vacancy in self:
+            if vacancy.state in ("closed", "expired"):
+                raise UserError(_("A closed or expired vacancy cannot be changed any more: repost it."))
+            if vacancy.state == "published" and "date_publication" in vals \
+                    and (new_date or False) != (vacancy.date_publication or False):
+                raise UserError(_("The publication date of a published vacancy cannot be changed."))
 
     @api.multi
     def _check_poster_access(self):

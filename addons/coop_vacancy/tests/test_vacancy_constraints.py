@@ -89,8 +89,8 @@ class TestConstraints(VacancyCase):
         vacancy = make_vacancy(self.env, self.org_member)
         stranger = self.poster_other.partner_id
         for user in (self.poster, self.user_coop):
-            with self.assertRaises(ValidationError), self.cr.savepoint():
-                as_user(vacancy, user).write({"contact_id": stranger.id})
+            with self.assertRaisesRegex(ValidationError, "contactpersoon"), self.cr.savepoint():
+                as_user(vacancy, user).with_context(lang="nl_BE").write({"contact_id": stranger.id})
         with self.assertRaises(ValidationError), self.cr.savepoint():
             make_vacancy(self.env, self.org_member, contact_id=stranger.id)
         vacancy.invalidate_cache()

@@ -212,6 +212,28 @@ class TestWorkflow(VacancyCase):
         self.assertEqual(len(self._mails(vacancy, template)), 1, "one mail per subject (closing date)")
         self.assertIn("2026-04-08", self._mails(vacancy, template).subject)
 
+    def test_poster_cannot_rewrite_history(self):
+        """A poster cannot change a closed or expired vacancy (it reposts it) nor move the
+        publication date of a published one; nothing is written. Staff still can."""
+        vacancy = make_vacancy(self.env, self.org_member)
+        vacancy.action_submit()
+        published_on = vacancy.date_publication
+        poster_vacancy = as_user(vacancy, self.poster)
+        with self.assertRaisesRegex(UserError, "publicatiedatum van een gepubliceerde vacature"):
+            poster_vacancy.with_context(lang="nl_BE").poster_update({"date_publication": "2019-01-07"})
+        with self.assertRaises(UserError):
+            poster_vacancy.write({"date_publication": "2019-01-07", "name": "Oud"})
+        poster_vacancy.poster_update({"date_publication": published_on, "city": "Brugge"})
+        for state in ("closed", "expired"):
+            vacancy.state = state
+            with self.assertRaisesRegex(UserError, "plaats ze opnieuw"):
+                poster_vacancy.with_context(lang="nl_BE").write({"name": "Herschreven"})
+        vacancy.invalidate_cache()
+        self.assertEqual((vacancy.date_publication, vacancy.city), (published_on, "Brugge"))
+        self.assertNotEqual(vacancy.name, "Herschreven")
+        as_user(vacancy, self.user_coop).write({"name": "Gecorrigeerd", "date_publication": "2026-01-05"})
+        self.assertEqual(vacancy.name, "Gecorrigeerd")
+
     def test_published_edit_stays_online_without_review(self):
         """Without review for members, the member's edit stays published."""
         vacancy = make_vacancy(self.env, self.org_member)
