@@ -116,6 +116,9 @@ class VacancyPortal(CustomerPortal):
             raise Forbidden()
         try:
             vals = self._vacancy_parse(post)
+            if vacancy and vacancy.state == "published":
+                # shown read-only: the publication date of a published vacancy stays
+                vals.pop("date_publication", None)
             with request.env.cr.savepoint():
                 if vacancy:
                     vacancy.poster_update(vals)

@@ -314,6 +314,7 @@ class TestPortal(VacancyHttpCase):
         self.url_open(url, data=self.form(csrf_token=self.csrf(url), name="Energiecoach (aangepast)"))
         self.assertEqual(self.published.name, "Energiecoach (aangepast)")
         self.assertEqual(self.published.state, "to_review")
+        self.assertTrue(self.published.date_publication, "the form's empty publication date is ignored")
         self.new_visitor()
         self.get(self.published.website_url, status=404)
 
