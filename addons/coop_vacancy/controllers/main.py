@@ -49,7 +49,7 @@ def selection(field):
 
 
 def public_domain():
-    return [("state", "=", "published")]
+    return request.env["coop.vacancy"].sudo()._public_domain()
 
 
 class VacancyWebsite(http.Controller):
@@ -168,5 +168,7 @@ class VacancyWebsite(http.Controller):
 
     @staticmethod
     def _json_ld(vacancy):
-        # "</" would end the <script> element early: escape it inside the JSON strings.
-        return json.dumps(vacancy.schema_org_job_posting(), ensure_ascii=False).replace("</", "<\\/")
+        # Inside <script>, "</script>" ends the element and "<!--" changes how the browser
+        # looks for that end: no "<", ">" or "&" at all, as JSON escapes (same data).
+        data = json.dumps(vacancy.schema_org_job_posting(), ensure_ascii=False)
+        return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

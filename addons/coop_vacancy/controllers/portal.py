@@ -116,6 +116,9 @@ class VacancyPortal(CustomerPortal):
             raise Forbidden()
         try:
             vals = self._vacancy_parse(post)
+            if vacancy and vacancy.state == "published":
+                # shown read-only: the publication date of a published vacancy stays
+                vals.pop("date_publication", None)
             with request.env.cr.savepoint():
                 if vacancy:
                     vacancy.poster_update(vals)
@@ -181,10 +184,13 @@ class VacancyPortal(CustomerPortal):
         vacancy = self._vacancy_check_access(vacancy_id)
         try:
             with request.env.cr.savepoint():
-                getattr(vacancy, method)()
+                result = getattr(vacancy, method)()
         except (UserError, ValidationError) as exc:
             return request.redirect("/my/vacatures/%d?%s" % (
                 vacancy.id, url_encode({"error": exc.name})))
+        # a repost is a new vacancy: show that one
+        if isinstance(result, dict) and result.get("res_model") == vacancy._name and result.get("res_id"):
+            return request.redirect("/my/vacatures/%d" % result["res_id"])
         return request.redirect("/my/vacatures/%d" % vacancy.id)
 
     @http.route("/my/vacatures/<int:vacancy_id>/submit", type="http", auth="user", website=True, methods=["POST"])

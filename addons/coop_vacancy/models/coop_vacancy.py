@@ -126,6 +126,14 @@ class CoopVacancy(models.Model):
                     <= fields.Date.from_string(vacancy.date_publication)):
                 raise ValidationError(_("The closing date must be after the publication date."))
 
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact(self):
+        """The contact person is someone of the organisation: the name is shown on the
+        public page and the poster's mails go to this person."""
+        for vacancy in self.sudo().filtered("contact_id"):
+            if vacancy.contact_id.commercial_partner_id != vacancy.partner_id.commercial_partner_id:
+                raise ValidationError(_("The contact person must belong to the vacancy's organisation."))
+
     @api.constrains("apply_url")
     def _check_apply_url(self):
         for vacancy in self.filtered("apply_url"):
@@ -162,11 +170,43 @@ class CoopVacancy(models.Model):
 
     @api.multi
     def write(self, vals):
-        if not self._is_staff():
+        staff = self._is_staff()
+        if not staff:
             self._check_poster_vals(vals)
+            self._check_poster_history(vals)
         for vacancy in self:
             self._check_dates_vals(vacancy, vals)
-        return super().write(vals)
+        watched = set(vals) & (CONTENT_FIELDS | {"date_closing"})
+        before = {vacancy.id: vacancy._watched_values(watched) for vacancy in self} if watched else {}
+        result = super().write(vals)
+        for vacancy in self.filtered(lambda v: v.id in before):
+            after = vacancy._watched_values(watched)
+            changed = {name for name in watched if before[vacancy.id][name] != after[name]}
+            if "date_closing" in changed and "reminder_sent" not in vals and vacancy.reminder_sent:
+                # a new closing date gets its own reminder
+                vacancy.sudo().write({"reminder_sent": False})
+            if not staff and changed & CONTENT_FIELDS and vacancy.state == "published" \
+                    and vacancy._needs_review():
+                # A poster's change goes back to review, whichever way it was written
+                # (portal form or RPC); a form saved without changes does not.
+                vacancy.sudo().write({"state": "to_review"})
+                vacancy.sudo()._schedule_review_activity()
+        return result
+
+    @api.multi
+    def _watched_values(self, names):
+        """The values of names, comparable before and after a write (records as ids,
+        text with its whitespace normalised: a browser posts line ends as CRLF)."""
+        self.ensure_one()
+        values = {}
+        for name in names:
+            value = self[name]
+            if isinstance(value, models.BaseModel):
+                value = value.id
+            elif isinstance(value, str):
+                value = " ".join(value.split())
+            values[name] = value
+        return values
 
     @api.model
     def _check_dates_vals(self, vacancy, vals):
@@ -196,6 +236,21 @@ class CoopVacancy(models.Model):
                 raise AccessError(_("You can only post vacancies for your own organisation."))
 
     @api.multi
+    def _check_poster_history(self, vals):
+        """A poster does not rewrite a posting that was online: a closed or expired vacancy
+        is reposted (a new vacancy), not changed, and a published one keeps its publication
+        date (the annual figures count vacancies by that date)."""
+        new_date = vals.get("date_publication")
+        if new_date and not isinstance(new_date, str):
+            new_date = fields.Date.to_string(new_date)
+        for vacancy in self:
+            if vacancy.state in ("closed", "expired"):
+                raise UserError(_("A closed or expired vacancy cannot be changed any more: repost it."))
+            if vacancy.state == "published" and "date_publication" in vals \
+                    and (new_date or False) != (vacancy.date_publication or False):
+                raise UserError(_("The publication date of a published vacancy cannot be changed."))
+
+    @api.multi
     def _check_poster_access(self):
         """The current user may change these vacancies (ACL and record rules)."""
         self.check_access_rights("write")
@@ -220,6 +275,15 @@ class CoopVacancy(models.Model):
     @api.model
     def _expiry_days(self):
         return int(self._param("expiry_days", "60") or 60)
+
+    @api.model
+    def _public_domain(self):
+        """The vacancies shown on the website: published, their publication date reached
+        and their closing date not passed (also between the closing date and the cron)."""
+        today = fields.Date.context_today(self)
+        return [("state", "=", "published"),
+                "|", ("date_publication", "=", False), ("date_publication", "<=", today),
+                "|", ("date_closing", "=", False), ("date_closing", ">=", today)]
 
     @api.model
     def _reminder_days(self):
@@ -387,12 +451,24 @@ class CoopVacancy(models.Model):
 
     @api.multi
     def action_repost(self):
-        """Post a closed or expired vacancy again: new dates, then the normal submission."""
+        """Post a closed or expired vacancy again as a new vacancy with the same content,
+        through the normal submission (new dates, review, for a non-member its own invoice).
+        The old one stays as it was: its publication counts in the figures of its year.
+        Opens the new vacancy."""
         self._check_state(("closed", "expired"), _("Only a closed or expired vacancy can be reposted."))
         self._check_poster_access()
-        self.sudo().write({"state": "draft", "date_publication": False, "date_closing": False,
-                           "reminder_sent": False})
-        return self.action_submit()
+        reposts = self.browse()
+        for vacancy in self:
+            poster = vacancy.user_id if self._is_staff() else self.env.user
+            reposts |= vacancy.sudo().copy({"user_id": poster.id}).with_env(self.env)
+        reposts.action_submit()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": reposts[:1].id,
+            "view_mode": "form",
+            "target": "current",
+        }
 
     @api.multi
     def action_draft(self):
@@ -412,14 +488,10 @@ class CoopVacancy(models.Model):
 
     @api.multi
     def poster_update(self, vals):
-        """Write the poster's changes; a published vacancy goes back to review when its
-        content changed and review applies to it."""
+        """Write the poster's changes (the fields a poster may fill in); write() sends a
+        published vacancy back to review when its content changed and review applies."""
         self.ensure_one()
-        vals = {k: v for k, v in vals.items() if k in POSTER_FIELDS}
-        self.write(vals)
-        if self.state == "published" and CONTENT_FIELDS & set(vals) and self._needs_review():
-            self.sudo().write({"state": "to_review"})
-            self.sudo()._schedule_review_activity()
+        self.write({k: v for k, v in vals.items() if k in POSTER_FIELDS})
         return True
 
     @api.multi

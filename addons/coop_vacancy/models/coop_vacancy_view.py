@@ -86,7 +86,11 @@ class CoopVacancyView(models.Model):
     def register_view(self, session_token, vacancy_id=None, day=None):
         """Count one view of the overview (vacancy_id None) or of a vacancy; a second view
         of the same page by the same session on the same day is ignored. Returns whether
-        this view was new."""
+        this view was new.
+
+        Only the website counts (through sudo()): the method is public, so without this
+        check any logged-in user could add views over RPC with made-up session tokens."""
+        self.check_access_rights("create")
         if not session_token:
             return False
         day = day or fields.Date.context_today(self)
@@ -102,7 +106,9 @@ class CoopVacancyView(models.Model):
 
     @api.model
     def views_per_vacancy(self, vacancy_ids):
-        """{vacancy id: unique views} for the given vacancies (one query)."""
+        """{vacancy id: unique views} for the given vacancies (one query). For readers
+        of the view rows (staff, board) or through sudo() after an ownership check."""
+        self.check_access_rights("read")
         if not vacancy_ids:
             return {}
         self.env.cr.execute("""
@@ -113,6 +119,8 @@ class CoopVacancyView(models.Model):
 
     @api.model
     def overview_views(self, date_from, date_to):
+        """Unique views of the overview page between two dates (included)."""
+        self.check_access_rights("read")
         self.env.cr.execute("""
             SELECT count(*) FROM coop_vacancy_view
              WHERE page_key = %s AND day BETWEEN %s AND %s

@@ -6,3 +6,4 @@ from . import test_vacancy_views
 from . import test_vacancy_http
 from . import test_vacancy_browser
 from . import test_vacancy_settings
+from . import test_vacancy_demo

@@ -78,3 +78,19 @@ class TestAccess(VacancyCase):
         with self.assertRaises(AccessError):
             as_user(self.env["coop.vacancy.view"], self.user_coop).create({
                 "day": "2026-03-02", "page_key": "overview", "visitor_hash": "x"})
+
+    def test_views_counted_only_by_website(self):
+        """Only the website (through sudo) counts views: a poster, staff or the board calling
+        the public method over RPC add no view, and a poster reads no other organisation's
+        counts; the poster still sees its own vacancy's views."""
+        View = self.env["coop.vacancy.view"]
+        for user in (self.poster, self.user_coop, self.user_board):
+            with self.assertRaises(AccessError):
+                as_user(View, user).register_view("forged-%d" % user.id, self.foreign.id)
+        with self.assertRaises(AccessError):
+            as_user(View, self.poster).views_per_vacancy(self.foreign.ids)
+        with self.assertRaises(AccessError):
+            as_user(View, self.poster).overview_views("2026-01-01", "2026-12-31")
+        self.assertEqual(self.foreign.unique_view_count, 0)
+        View.sudo().register_view("a-visitor", self.own.id)
+        self.assertEqual(as_user(self.own, self.poster).unique_view_count, 1)

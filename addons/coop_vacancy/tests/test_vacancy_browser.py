@@ -73,6 +73,10 @@ class TestVacancyJourney(SharedCursorMixin, CoopBrowserCase):
         self.browser.screenshot("vacancy-6-page-phone")
         with self.locked():
             self.assertEqual(vacancy.unique_view_count, 1, "a reload by the same visitor is not counted again")
+        self.open("/vacatures")
+        self.browser.wait_text(".o_coop_vacancy_card a", "Energiecoach Mechelen")
+        self.assertEqual(self.browser.horizontal_overflow(), 0)
+        self.browser.screenshot("vacancy-6b-overview-phone")
 
         self.browser.set_width(1280)
         self.browser.driver.delete_all_cookies()

@@ -1,7 +1,11 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
 import psycopg2
 
+from odoo.addons.coop_vacancy.controllers.main import VacancyWebsite
+from odoo.addons.coop_website.tests.common import as_user
 from odoo.exceptions import ValidationError
 from odoo.tools import mute_logger
 
@@ -78,3 +82,31 @@ class TestConstraints(VacancyCase):
         self.assertEqual(data["employmentType"], "FULL_TIME")
         self.assertEqual(data["hiringOrganization"]["name"], self.org_member.name)
         self.assertEqual(data["jobLocation"]["address"]["addressCountry"], "BE")
+
+    def test_contact_of_the_organisation(self):
+        """The contact person belongs to the vacancy's organisation: a poster cannot name (and
+        mail, and show publicly) a person of another organisation, nor can staff by mistake."""
+        vacancy = make_vacancy(self.env, self.org_member)
+        stranger = self.poster_other.partner_id
+        for user in (self.poster, self.user_coop):
+            with self.assertRaisesRegex(ValidationError, "contactpersoon"), self.cr.savepoint():
+                as_user(vacancy, user).with_context(lang="nl_BE").write({"contact_id": stranger.id})
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            make_vacancy(self.env, self.org_member, contact_id=stranger.id)
+        vacancy.invalidate_cache()
+        self.assertFalse(vacancy.contact_id)
+        colleague = self.env["res.partner"].create({"name": "Collega Test", "parent_id": self.org_member.id})
+        as_user(vacancy, self.poster).write({"contact_id": colleague.id})
+        self.assertEqual(vacancy.contact_id, colleague)
+        vacancy.contact_id = self.org_member
+        self.assertEqual(vacancy.contact_id, self.org_member)
+
+    def test_json_ld_cannot_break_out_of_script(self):
+        """Whatever a poster types in the title, the JSON-LD holds no "<", ">" or "&" (so no
+        "</script>" nor "<!--" in the page's script element) and still gives the same data."""
+        title = 'Coach <!--<script>alert(1)</script> & "x"'
+        vacancy = make_vacancy(self.env, self.org_member, name=title, date_publication="2026-03-02")
+        raw = VacancyWebsite._json_ld(vacancy)
+        for char in "<>&":
+            self.assertNotIn(char, raw)
+        self.assertEqual(json.loads(raw)["title"], title)

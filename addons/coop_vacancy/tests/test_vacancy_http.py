@@ -4,9 +4,11 @@
 import json
 import re
 import secrets
+from datetime import timedelta
 
 from lxml import etree, html
 
+from odoo import fields
 from odoo.addons.coop_website.tests.common import new_user
 from odoo.tests.common import HttpCase, at_install, post_install
 
@@ -131,6 +133,35 @@ class TestPublicPages(VacancyHttpCase):
         self.assertEqual(data["@type"], "JobPosting")
         self.assertEqual(data["title"], "Zichtbare energiecoach")
         self.assertEqual(data["hiringOrganization"]["name"], "Ecopower Http")
+
+    def test_only_current_vacancies_newest_first(self):
+        """A vacancy whose publication date is still to come, or whose closing date has passed
+        (before the nightly job expires it), is not on /vacatures, nor its page, nor in the
+        feed; the current ones are listed newest first."""
+        today = fields.Date.from_string(fields.Date.today())
+
+        def day(offset):
+            return fields.Date.to_string(today + timedelta(days=offset))
+
+        future = make_vacancy(self.env, self.org_member, name="Toekomstige vacature", date_publication=day(10))
+        future.action_submit()
+        self.assertEqual((future.state, future.date_publication), ("published", day(10)))
+        passed = make_vacancy(self.env, self.org_member, name="Voorbije vacature")
+        passed.write({"state": "published", "date_publication": day(-40), "date_closing": day(-1)})
+        older = make_vacancy(self.env, self.org_member, name="Oudere vacature")
+        older.write({"state": "published", "date_publication": day(-5), "date_closing": day(30)})
+        page = self.get("/vacatures").text
+        self.assertNotIn("Toekomstige vacature", page)
+        self.assertNotIn("Voorbije vacature", page)
+        self.assertLess(page.index("Zichtbare energiecoach"), page.index("Oudere vacature"))
+        self.get(future.website_url, status=404)
+        self.get(passed.website_url, status=404)
+        self.get(older.website_url)
+        root = etree.fromstring(self.get("/vacatures/feed").content)
+        titles = root.xpath("//a:entry/a:title/text()", namespaces={"a": "http://www.w3.org/2005/Atom"})
+        self.assertIn("Oudere vacature", titles)
+        self.assertNotIn("Toekomstige vacature", titles)
+        self.assertNotIn("Voorbije vacature", titles)
 
     def test_unpublished_vacancy_not_found(self):
         """Drafts are not reachable on the public site, nor unknown ids."""
@@ -283,18 +314,40 @@ class TestPortal(VacancyHttpCase):
         self.url_open(url, data=self.form(csrf_token=self.csrf(url), name="Energiecoach (aangepast)"))
         self.assertEqual(self.published.name, "Energiecoach (aangepast)")
         self.assertEqual(self.published.state, "to_review")
+        self.assertTrue(self.published.date_publication, "the form's empty publication date is ignored")
         self.new_visitor()
         self.get(self.published.website_url, status=404)
 
+    def test_saving_unchanged_form_keeps_vacancy_online(self):
+        """With review on, saving the edit form as it is shown, with only a later closing
+        date, keeps a published vacancy online (the form posts every field)."""
+        set_params(self.env, review_members=1)
+        self.authenticate("http_poster", "http_poster")
+        url = "/my/vacatures/%d/edit" % self.published.id
+        form = html.fromstring(self.get(url).text).xpath('//form[contains(@class, "o_coop_vacancy_form")]')[0]
+        data = dict(form.form_values())
+        closing = fields.Date.to_string(fields.Date.from_string(self.published.date_closing) + timedelta(days=30))
+        data["date_closing"] = closing
+        self.assertEqual(self.url_open(url, data=data).status_code, 200)
+        self.assertEqual(self.published.date_closing, closing)
+        self.assertEqual(self.published.state, "published")
+        self.get(self.published.website_url)
+
     def test_withdraw_and_repost(self):
-        """The poster withdraws its vacancy (it leaves /vacatures) and reposts it."""
+        """The poster withdraws its vacancy (it leaves /vacatures) and reposts it: the new
+        vacancy is shown to the poster and is online, the old one stays closed."""
         self.authenticate("http_poster", "http_poster")
         url = "/my/vacatures/%d" % self.published.id
         self.url_open(url + "/withdraw", data={"csrf_token": self.csrf(url)})
         self.assertEqual(self.published.state, "closed")
         self.assertNotIn("Zichtbare energiecoach", self.get("/vacatures").text)
-        self.url_open(url + "/repost", data={"csrf_token": self.csrf(url)})
-        self.assertEqual(self.published.state, "published")
+        response = self.url_open(url + "/repost", data={"csrf_token": self.csrf(url)})
+        repost = self.env["coop.vacancy"].search([("name", "=", "Zichtbare energiecoach"),
+                                                  ("id", "!=", self.published.id)])
+        self.assertEqual(repost.state, "published")
+        self.assertTrue(response.url.endswith("/my/vacatures/%d" % repost.id), response.url)
+        self.assertEqual(self.published.state, "closed")
+        self.assertIn("Zichtbare energiecoach", self.get("/vacatures").text)
 
     def test_user_without_organisation(self):
         """A portal user without organisation is told so and cannot post."""

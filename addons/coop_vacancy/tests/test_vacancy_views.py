@@ -1,6 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.addons.coop_vacancy.controllers.main import is_bot
+from odoo.addons.coop_website.tests.common import as_user
 
 from .common import VacancyCase, make_vacancy
 
@@ -85,3 +86,20 @@ class TestUniqueViews(VacancyCase):
         figures = self.env["coop.vacancy"].coop_year_figures(2041)
         self.assertEqual(figures, {"posted": 6, "member_orgs": 2, "non_member_orgs": 1,
                                    "overview_unique_views": 4})
+
+    def test_staff_see_views_per_vacancy_and_day(self):
+        """Staff (and the board) group the unique views by vacancy and by day, as the graph
+        and pivot views do; the graph and pivot views load for them."""
+        other = make_vacancy(self.env, self.org_other_member, name="Andere vacature")
+        for session, vacancy, day in (("a", self.vacancy, "2041-06-01"), ("b", self.vacancy, "2041-06-01"),
+                                      ("a", self.vacancy, "2041-06-02"), ("a", other, "2041-06-01")):
+            self.View.register_view(session, vacancy.id, day=day)
+        for user in (self.user_coop, self.user_board):
+            View = as_user(self.View, user).with_context(lang="en_US")
+            groups = View.read_group([("day", ">=", "2041-01-01"), ("day", "<=", "2041-12-31")],
+                                     ["vacancy_id", "day"], ["vacancy_id", "day:day"], lazy=False)
+            counts = {(g["vacancy_id"][0], g["day:day"]): g["__count"] for g in groups}
+            self.assertEqual(counts, {(self.vacancy.id, "01 Jun 2041"): 2, (self.vacancy.id, "02 Jun 2041"): 1,
+                                      (other.id, "01 Jun 2041"): 1})
+            for view_type in ("graph", "pivot"):
+                self.assertTrue(View.fields_view_get(view_type=view_type)["arch"])

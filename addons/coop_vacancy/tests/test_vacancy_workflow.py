@@ -119,16 +119,39 @@ class TestWorkflow(VacancyCase):
             vacancy.action_submit()
 
     def test_withdraw_and_repost(self):
-        """The poster withdraws a published vacancy and reposts it with new dates."""
-        vacancy = make_vacancy(self.env, self.org_member)
+        """The poster withdraws a published vacancy and reposts it: a new vacancy with the
+        same content and new dates is published, the old one stays closed with its dates."""
+        vacancy = make_vacancy(self.env, self.org_member, contact_id=self.poster.partner_id.id)
         poster_vacancy = as_user(vacancy, self.poster)
         poster_vacancy.action_submit()
         poster_vacancy.action_close()
         self.assertEqual(vacancy.state, "closed")
         vacancy.write({"date_publication": "2026-01-05", "date_closing": "2026-03-06"})
-        poster_vacancy.action_repost()
-        self.assertEqual(vacancy.state, "published")
-        self.assertEqual(vacancy.date_publication, fields.Date.today())
+        action = poster_vacancy.action_repost()
+        repost = self.env["coop.vacancy"].browse(action["res_id"])
+        self.assertNotEqual(repost, vacancy)
+        self.assertEqual((vacancy.state, vacancy.date_publication, vacancy.date_closing),
+                         ("closed", "2026-01-05", "2026-03-06"))
+        self.assertEqual((repost.state, repost.date_publication), ("published", fields.Date.today()))
+        self.assertEqual((repost.name, repost.partner_id, repost.contact_id, repost.user_id, repost.apply_url),
+                         (vacancy.name, vacancy.partner_id, vacancy.contact_id, self.poster, vacancy.apply_url))
+        self.assertEqual(repost.description, vacancy.description)
+
+    def test_repost_keeps_history_and_invoices_again(self):
+        """A repost does not move the first posting to another year in the annual figures,
+        and a non-member's repost is a new publication with its own invoice."""
+        set_params(self.env, nonmember_price=75)
+        old = make_vacancy(self.env, self.org_nonmember)
+        old.write({"state": "expired", "date_publication": "2041-03-01", "date_closing": "2041-04-30",
+                   "member_posting": False})
+        self.assertEqual(self.env["coop.vacancy"].coop_year_figures(2041)["posted"], 1)
+        repost = self.env["coop.vacancy"].browse(as_user(old, self.poster_nonmember).action_repost()["res_id"])
+        self.assertEqual(repost.state, "to_review")
+        as_user(repost, self.user_coop).action_publish()
+        self.assertEqual(self.env["coop.vacancy"].coop_year_figures(2041)["posted"], 1)
+        self.assertEqual((old.state, old.date_publication), ("expired", "2041-03-01"))
+        self.assertTrue(repost.invoice_id)
+        self.assertAlmostEqual(repost.invoice_id.amount_untaxed, 75.0)
 
     def test_published_edit_goes_back_to_review(self):
         """A published vacancy edited by its poster goes back to review when review applies."""
@@ -139,6 +162,77 @@ class TestWorkflow(VacancyCase):
         as_user(vacancy, self.poster).poster_update({"name": "Nieuwe titel"})
         self.assertEqual(vacancy.state, "to_review")
         self.assertTrue(vacancy.activity_ids)
+
+    def test_published_write_by_poster_goes_back_to_review(self):
+        """A poster who changes a published vacancy by writing it directly (RPC), not through
+        poster_update, also sends it back to review when review applies."""
+        set_params(self.env, review_members=1)
+        vacancy = make_vacancy(self.env, self.org_member)
+        vacancy.action_submit()
+        vacancy.action_publish()
+        as_user(vacancy, self.poster).write({"description": "<p>Andere inhoud</p>"})
+        self.assertEqual(vacancy.state, "to_review")
+        self.assertEqual(vacancy.activity_ids.user_id, self.user_manager)
+
+    def test_unchanged_content_or_new_closing_date_stays_online(self):
+        """Saving the form unchanged (line ends as a browser sends them) or with only a later
+        closing date keeps a published vacancy online, even with review on."""
+        set_params(self.env, review_members=1)
+        vacancy = make_vacancy(self.env, self.org_member, description="<p>Lijn een</p>\n<p>Lijn twee</p>",
+                               sector_id=self.sector.id)
+        vacancy.action_submit()
+        vacancy.action_publish()
+        shown = ("name", "city", "province", "contract_type", "hours", "hours_unit", "profile", "offer",
+                 "apply_url", "apply_email", "date_publication")
+        form = {name: vacancy[name] for name in shown}
+        form.update(description=vacancy.description.replace("\n", "\r\n"), sector_id=self.sector.id,
+                    date_closing=fields.Date.to_string(
+                        fields.Date.from_string(vacancy.date_closing) + timedelta(days=14)))
+        as_user(vacancy, self.poster).poster_update(form)
+        self.assertEqual(vacancy.state, "published")
+        self.assertFalse(vacancy.activity_ids)
+        self.assertEqual(vacancy.date_closing, form["date_closing"])
+
+    def test_new_closing_date_gets_new_reminder(self):
+        """After the reminder, a poster who moves the closing date is reminded again a week
+        before the new date."""
+        vacancy = make_vacancy(self.env, self.org_member)
+        vacancy.write({"state": "published", "date_publication": "2026-01-02", "date_closing": "2026-03-08"})
+        Vacancy = self.env["coop.vacancy"]
+        Vacancy._cron_expire_vacancies(today="2026-03-02")
+        self.assertTrue(vacancy.reminder_sent)
+        as_user(vacancy, self.poster).poster_update({"date_closing": "2026-04-08"})
+        self.assertFalse(vacancy.reminder_sent)
+        Vacancy._cron_expire_vacancies(today="2026-03-09")
+        self.assertEqual(vacancy.state, "published")
+        self.assertFalse(vacancy.reminder_sent)
+        Vacancy._cron_expire_vacancies(today="2026-04-02")
+        self.assertTrue(vacancy.reminder_sent)
+        template = "coop_vacancy.mail_template_vacancy_expiry_reminder"
+        self.assertEqual(len(self._mails(vacancy, template)), 1, "one mail per subject (closing date)")
+        self.assertIn("2026-04-08", self._mails(vacancy, template).subject)
+
+    def test_poster_cannot_rewrite_history(self):
+        """A poster cannot change a closed or expired vacancy (it reposts it) nor move the
+        publication date of a published one; nothing is written. Staff still can."""
+        vacancy = make_vacancy(self.env, self.org_member)
+        vacancy.action_submit()
+        published_on = vacancy.date_publication
+        poster_vacancy = as_user(vacancy, self.poster)
+        with self.assertRaisesRegex(UserError, "publicatiedatum van een gepubliceerde vacature"):
+            poster_vacancy.with_context(lang="nl_BE").poster_update({"date_publication": "2019-01-07"})
+        with self.assertRaises(UserError):
+            poster_vacancy.write({"date_publication": "2019-01-07", "name": "Oud"})
+        poster_vacancy.poster_update({"date_publication": published_on, "city": "Brugge"})
+        for state in ("closed", "expired"):
+            vacancy.state = state
+            with self.assertRaisesRegex(UserError, "plaats ze opnieuw"):
+                poster_vacancy.with_context(lang="nl_BE").write({"name": "Herschreven"})
+        vacancy.invalidate_cache()
+        self.assertEqual((vacancy.date_publication, vacancy.city), (published_on, "Brugge"))
+        self.assertNotEqual(vacancy.name, "Herschreven")
+        as_user(vacancy, self.user_coop).write({"name": "Gecorrigeerd", "date_publication": "2026-01-05"})
+        self.assertEqual(vacancy.name, "Gecorrigeerd")
 
     def test_published_edit_stays_online_without_review(self):
         """Without review for members, the member's edit stays published."""
