@@ -131,21 +131,12 @@ class TestSoiree(CoopEventCase):
             table.registration_ids = [(4, stranger.id)]
         # a valid swap of two people between two tables of round 1
         round1 = self.soiree.coop_pairing_ids.filtered(lambda p: p.round == 1)
-        for t1, t2 in itertools.permutations(round1, 2):
-            x, y = t1.registration_ids[0], t2.registration_ids[0]
-            new1 = t1.registration_ids - x | y
-            new2 = t2.registration_ids - y | x
-            others = {frozenset(p.registration_ids.ids)
-                      for p in self.soiree.coop_pairing_ids - t1 - t2}
-            if any(len(n.mapped("coop_org_id")) < len(n) for n in (new1, new2)) or \
-                    frozenset(new1.ids) in others or frozenset(new2.ids) in others:
-                continue
-            t1.coop_swap(x, y)
-            self.assertEqual(t1.registration_ids, new1)
-            self.assertEqual(t2.registration_ids, new2)
-            break
-        else:
-            self.fail("no valid swap found to test")
+        t1, x, t2, y = self._valid_swap(round1)
+        new1 = t1.registration_ids - x | y
+        new2 = t2.registration_ids - y | x
+        t1.coop_swap(x, y)
+        self.assertEqual(t1.registration_ids, new1)
+        self.assertEqual(t2.registration_ids, new2)
         # a swap that puts colleagues together is refused
         c1, c2 = colleagues
         t_c1 = round1.filtered(lambda p: c1 in p.registration_ids)
