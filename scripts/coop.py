@@ -152,7 +152,9 @@ def log_problems(logfile, strict_modules=()):
             if not m:
                 continue
             level, _db, logger, msg = m.groups()
-            ours = any(mod in logger or mod in msg for mod in strict_modules)
+            # our addons by name, or our models by name (coop.*)
+            ours = any(mod in logger or mod in msg for mod in strict_modules) or (
+                bool(strict_modules) and re.search(r"\bcoop\.[a-z_.]+", msg) is not None)
             if level in ("ERROR", "CRITICAL"):
                 problems.append(line.rstrip())
             elif level == "WARNING" and ours:
