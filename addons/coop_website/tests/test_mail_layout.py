@@ -77,6 +77,26 @@ class TestMailLayout(CoopSavepointCase):
         body = self.template.with_context(lang=None).generate_email(self.john.id)["body_html"]
         self.assertIn("Hét netwerk voor coöperaties in Vlaanderen", body)
 
+    def test_recipient_without_language_reads_dutch(self):
+        """A recipient without a language, or with one the database does not have, gets
+        the Dutch text of the template, also when the sender works in English."""
+        self.template.with_context(lang="nl_BE").write({
+            "subject": "Welkom ${object.name}", "body_html": "<p>Hallo ${object.name}</p>"})
+        noor = self.env["res.partner"].create({
+            "name": "Noor Zondertaal", "email": "noor@voorbeeld.be", "lang": False})
+        values = self.template.with_context(lang="en_US").generate_email(noor.id)
+        self.assertEqual(values["subject"], "Welkom Noor Zondertaal")
+        self.assertIn("Hallo Noor Zondertaal", values["body_html"])
+        self.assertIn("Hét netwerk voor coöperaties in Vlaanderen", values["body_html"])
+        # the recipient's own language still wins
+        values = self.template.with_context(lang="nl_BE").generate_email(self.john.id)
+        self.assertEqual(values["subject"], "Welcome John Smith")
+        self.assertIn("Hello John Smith", values["body_html"])
+        # a language that is not installed: Dutch
+        self.template.lang = "de_DE"
+        values = self.template.with_context(lang="en_US").generate_email(self.john.id)
+        self.assertIn("Hallo John Smith", values["body_html"])
+
     def test_plain_template_untouched(self):
         """Templates without coop_layout keep their body as written."""
         values = self.plain_template.generate_email(self.anna.id)
