@@ -25,6 +25,8 @@ class TestWebsiteInBrowser(CoopBrowserCase):
         self.browser.screenshot("coop-website-%s-%d" % (name, width))
         self.assertEqual(self.browser.horizontal_overflow(), 0,
                          "%s scrolls sideways at %d px" % (url, width))
+        self.assertEqual([], self.browser.cut_off_texts("#wrapwrap"),
+                         "%s cuts texts off at %d px" % (url, width))
         if axe:
             violations = self.browser.axe_violations()
             self.assertEqual(
@@ -34,7 +36,7 @@ class TestWebsiteInBrowser(CoopBrowserCase):
                 "%s at %d px" % (url, width))
 
     def test_public_pages_desktop_and_phone(self):
-        """Public pages fit a 1280 and a 390 px screen and pass axe-core."""
+        """Public pages fit a 1280 and a 390 px screen, cut no text off and pass axe-core."""
         for url in self._public_pages():
             name = url.strip("/").replace("/", "-") or "home"
             for width in (DESKTOP, PHONE):
