@@ -80,8 +80,9 @@ class MailTemplate(models.Model):
     @api.multi
     def _coop_lang(self, lang):
         """The language a mail is written in: the recipient's (the template's lang
-        expression) when it is an installed language, else Dutch."""
-        if lang and lang in dict(self.env["res.lang"].get_installed()):
+        expression) when it is English (the source text) or an installed language,
+        else Dutch."""
+        if lang and (lang == "en_US" or lang in dict(self.env["res.lang"].get_installed())):
             return lang
         return self._coop_default_lang()
 

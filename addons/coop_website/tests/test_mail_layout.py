@@ -1,5 +1,6 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
 from urllib.parse import parse_qs, urlparse
 
 from lxml import html as lxml_html
@@ -96,6 +97,17 @@ class TestMailLayout(CoopSavepointCase):
         self.template.lang = "de_DE"
         values = self.template.with_context(lang="en_US").generate_email(self.john.id)
         self.assertIn("Hallo John Smith", values["body_html"])
+
+    def test_english_needs_no_installed_language(self):
+        """English, the templates' source text, is written also where en_US is not an active
+        language of the database; French needs fr_BE."""
+        Lang = type(self.env["res.lang"])
+        with patch.object(Lang, "get_installed", return_value=[("nl_BE", "Nederlands")]):
+            english = self.template.generate_email(self.john.id)["body_html"]
+            french = self.template.generate_email(self.marie.id)["body_html"]
+        self.assertIn("Hello John Smith", english)
+        self.assertIn("The network for cooperatives in Flanders", english)
+        self.assertIn("Hét netwerk voor coöperaties in Vlaanderen", french)
 
     def test_plain_template_untouched(self):
         """Templates without coop_layout keep their body as written."""
