@@ -36,12 +36,14 @@ def _records_of_coop_addons(env, model):
 class TestCoopIdentityEverywhere(SavepointCase):
 
     def test_every_mail_template_uses_the_layout(self):
-        """Every mail template of the coop addons is wrapped in Coopkracht's mail layout
-        and, when it writes to a person, follows that person's language."""
+        """Every mail template of the coop addons is wrapped in Coopkracht's mail layout, uses
+        no Odoo colour and, when it writes to a person, follows that person's language."""
         templates = _records_of_coop_addons(self.env, "mail.template")
         self.assertGreaterEqual(len(templates), 10, sorted(templates))
         for xmlid, template in templates.items():
             self.assertTrue(template.coop_layout, "%s lacks the Coopkracht layout" % xmlid)
+            self.assertNotIn("875a7b", (template.body_html or "").lower(),
+                             "%s uses Odoo's purple, not Coopkracht's colours" % xmlid)
             if xmlid not in MAILS_TO_AN_OFFICE and template.model != "mail.message":
                 self.assertIn("lang", template.lang or "",
                               "%s does not follow the recipient's language" % xmlid)
