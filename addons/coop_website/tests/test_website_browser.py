@@ -43,7 +43,8 @@ class TestWebsiteInBrowser(CoopBrowserCase):
                 self._check(url, width, name)
 
     def test_home_shows_dutch_frame(self):
-        """The home page shows the logo, the Dutch title and the services on a phone."""
+        """The home page shows the logo, the Dutch title, the services and the footer's
+        contact lines on a phone."""
         self.browser.set_width(PHONE)
         self.browser.get(self.base_url + "/")
         title = self.browser.wait_css(".o_coop_hero h1")
@@ -51,6 +52,18 @@ class TestWebsiteInBrowser(CoopBrowserCase):
         logo = self.browser.css("header .navbar-brand img")[0]
         self.assertEqual(logo.get_attribute("alt"), "Coopkracht vzw")
         self.assertGreaterEqual(len(self.browser.css(".o_coop_services > li")), 8)
+        # the footer's e-mail address and phone number stand next to their icons
+        misplaced = self.browser.driver.execute_script("""
+            var out = [];
+            document.querySelectorAll('.o_coop_footer li').forEach(function (li) {
+                var icon = li.querySelector('i.fa'), link = li.querySelector('a');
+                if (icon && link && Math.abs(icon.getBoundingClientRect().top
+                                             - link.getBoundingClientRect().top) > 8) {
+                    out.push(link.textContent);
+                }
+            });
+            return out;""")
+        self.assertEqual([], misplaced)
 
     def test_my_home_desktop_and_phone(self):
         """/my fits both screens for a logged-in portal user."""
