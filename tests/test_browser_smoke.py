@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Smoke test of the platform in a real browser: the backend loads with our menus."""
 import os
+import time
 
 from odoo.addons.coop_website.tests.common import CoopBrowserCase
 
@@ -22,3 +23,28 @@ class TestBackendSmoke(CoopBrowserCase):
         self.assertEqual(crumb.text.strip(), title)
         path = self.browser.screenshot("backend-members-menu")
         self.assertTrue(os.path.getsize(path) > 1000)
+
+    def test_year_shown_without_thousands_separator(self):
+        """A year field in the backend reads 2025, not Odoo 11's "2.025" (the option
+        format false that coop_website backports to Odoo 11's integer fields)."""
+        self.browser.login(self.base_url, "admin", "admin")
+        self.browser.wait_css(".o_main_navbar, .o_web_client", timeout=90)
+        action = self.env.ref("coop_reporting.coop_year_figures_action")
+        self.browser.get(self.base_url + "/web#action=%d" % action.id)
+        year = self.browser.wait_css(".o_form_view input[name=year]", timeout=60)
+        expected = str(self.env["coop.year.figures"]._default_year())
+        self.assertEqual(year.get_attribute("value"), expected)
+        self.browser.screenshot("backend-year-figures")
+
+    def test_backend_tab_shows_coopkracht(self):
+        """The backend's browser tab carries Coopkracht's name and mark, not Odoo's."""
+        self.browser.login(self.base_url, "admin", "admin")
+        self.browser.wait_css(".o_main_navbar, .o_web_client", timeout=90)
+        deadline = time.time() + 60  # the title gets the action's name once it is loaded
+        while " - " not in self.browser.driver.title and time.time() < deadline:
+            time.sleep(0.5)
+        title = self.browser.driver.title
+        self.assertIn("Coopkracht", title)
+        self.assertNotIn("Odoo", title)
+        icon = self.browser.css("link[rel='shortcut icon']")[0].get_attribute("href")
+        self.assertIn("/coop_website/static/src/img/coopkracht_mark.png", icon)

@@ -8,6 +8,9 @@ from odoo import SUPERUSER_ID, api
 _logger = logging.getLogger(__name__)
 
 COOP_LANG = "nl_BE"
+# Languages mails are written in besides Dutch (English is always there): French for the
+# French-speaking members and shareholders (the templates' fr.po).
+COOP_MAIL_LANGS = ("fr_BE",)
 COOP_TZ = "Europe/Brussels"
 
 
@@ -34,6 +37,8 @@ def ensure_chart(env, company):
 def apply_identity(env):
     """Company, users, website: the settings every Coopkracht database has."""
     lang = ensure_language(env, COOP_LANG)
+    for code in COOP_MAIL_LANGS:
+        ensure_language(env, code)
     company = env.ref("base.main_company")
     company.coop_apply_identity()
     company.partner_id.write({"lang": COOP_LANG, "tz": COOP_TZ})

@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 
 from odoo import fields
 
-from odoo.addons.coop_website.tests.common import CoopHttpCase, as_user, new_user
+from odoo.addons.coop_website.tests.common import CoopHttpCase, as_user, new_user, portal_tile_counts
 
 from .common import CompassFactoryMixin, ShareOnRequestMixin
 
@@ -50,6 +50,14 @@ class TestCompassPortal(ShareOnRequestMixin, CompassFactoryMixin, CoopHttpCase):
         return "/my/compass/%d/step/%d" % (scan.id, step)
 
     # ---------------------------------------------------------------- visitor
+
+    def test_home_tile_counts_scans(self):
+        """The /my tile of the compass counts the user's scans and those shared by the
+        organisation, not another organisation's."""
+        for login, count in (("web_author", "1"), ("web_colleague", "1"), ("web_stranger", "0")):
+            self.authenticate(login, login)
+            tiles = portal_tile_counts(self.url_open("/my/home").content)
+            self.assertEqual(tiles.get("/my/compass"), count, login)
 
     def test_visitor_creates_account_and_starts(self):
         """A visitor fills in the start form: a portal user, its organisation and a scan are made, and

@@ -4,7 +4,7 @@ import re
 
 from odoo.tests.common import HttpCase, at_install, post_install
 
-from odoo.addons.coop_website.tests.common import new_user
+from odoo.addons.coop_website.tests.common import new_user, portal_tile_counts
 
 from .common import EventFactoryMixin, SharedCursorMixin
 
@@ -149,7 +149,7 @@ class TestEventHttp(SharedCursorMixin, EventFactoryMixin, HttpCase):
                  password="anna_portal")
         self.authenticate("anna_portal", "anna_portal")
         home = self.url_open("/my/home").text
-        self.assertIn("/my/events", home)
+        self.assertEqual(portal_tile_counts(home).get("/my/events"), "1")
         listing = self.url_open("/my/events").text
         self.assertIn("Soirée Gent", listing)
         mine = self.url_open("/my/events/%d" % anna_reg.id)

@@ -25,9 +25,21 @@ class MembershipPortal(CustomerPortal):
         org = request.env.user.partner_id.commercial_partner_id
         return org.sudo() if org.is_company else request.env["res.partner"]
 
+    def _coop_fee_invoice_domain(self, org):
+        """The fee invoices of org that /my/membership lists (and its tile counts)."""
+        return [("partner_id", "=", org.id), ("coop_fee_year", "!=", False),
+                ("state", "!=", "draft")]
+
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
-        values["coop_has_membership"] = bool(self._coop_organisation())
+        org = self._coop_organisation()
+        values["coop_has_membership"] = bool(org)
+        if org:
+            states = dict(org.fields_get(["coop_membership_state"])
+                          ["coop_membership_state"]["selection"])
+            values["coop_membership_state_label"] = states.get(org.coop_membership_state)
+            values["coop_fee_invoice_count"] = request.env["account.invoice"].sudo().search_count(
+                self._coop_fee_invoice_domain(org))
         return values
 
     def _coop_application_blockers(self, applications):
@@ -53,8 +65,7 @@ class MembershipPortal(CustomerPortal):
             return request.redirect("/my")
         values = self._prepare_portal_layout_values()
         Invoice = request.env["account.invoice"].sudo()
-        domain = [("partner_id", "=", org.id), ("coop_fee_year", "!=", False),
-                  ("state", "!=", "draft")]
+        domain = self._coop_fee_invoice_domain(org)
         pager = portal_pager(url="/my/membership", total=Invoice.search_count(domain),
                              page=page, step=self._items_per_page)
         values.update({

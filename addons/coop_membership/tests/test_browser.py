@@ -171,3 +171,31 @@ class TestApplicationJourney(CoopBrowserCase):
         # the board sees the first fee invoice on the application
         b.wait_text(".o_form_view a", invoice_label)
         self.shot("09-first-fee-invoice-linked")
+
+
+class TestMyMembershipPage(CoopBrowserCase):
+
+    def test_my_membership_reads_in_full(self):
+        """/my/membership of a member fits a desktop and a phone screen, and no label is
+        cut off (the long Dutch "Ondernemingsnummer" was shown as "Ondernemingsnumm...")."""
+        with self.server_env() as env:
+            category = env["coop.membership.category"].create(
+                {"name": "Breedbeeld klein", "size": "small", "fee": 250.0})
+            org = env["res.partner"].create({
+                "name": "Breedbeeld cv", "is_company": True, "coop_membership_state": "member",
+                "coop_join_date": "2020-01-01", "coop_category_id": category.id,
+                "coop_kbo_number": kbo(701), "lang": "nl_BE"})
+            contact = env["res.partner"].create({
+                "name": "Bea Breed", "parent_id": org.id, "email": "bea@breedbeeld.example.org"})
+            new_user(env, "bea_breed", ["base.group_portal"], partner_id=contact.id,
+                     password="bea_breed_2021", lang="nl_BE")
+        self.browser_login("bea_breed", "bea_breed_2021")
+        b = self.browser
+        for width in (1280, 390):
+            b.set_width(width)
+            b.get(self.base_url + "/my/membership")
+            b.wait_css(".o_coop_my_membership dl")
+            b.screenshot("membership-my-membership-%d" % width)
+            self.assertIn("Ondernemingsnummer", b.css(".o_coop_my_membership dl")[0].text)
+            self.assertEqual([], b.cut_off_texts(".o_coop_my_membership"), "at %d px" % width)
+            self.assertEqual(0, b.horizontal_overflow(), "at %d px" % width)

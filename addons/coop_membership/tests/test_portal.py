@@ -5,6 +5,8 @@ import base64
 import re
 from unittest.mock import patch
 
+from lxml import html as lxml_html
+
 from odoo import tools
 from odoo.exceptions import UserError
 
@@ -61,6 +63,19 @@ class TestPortal(WebCase):
         self.assertIn("Web small", page)  # the fee category
         self.assertIn("Te betalen", page)  # the invoice's state, in Dutch
         self.assertIn("Lidmaatschap", page)
+
+    def test_my_home_membership_tile(self):
+        """/my shows the membership tile with the organisation's state and the number of its
+        fee invoices (not another organisation's, not drafts)."""
+        self.org._coop_create_fee_invoice(2021, post=False)
+        self.share_with_server()
+        self.authenticate("piet_portaal", "piet_portaal")
+        doc = lxml_html.fromstring(self.url_open("/my/home").content)
+        tiles = doc.xpath("//li[contains(@class, 'o_coop_tile')][a[@href='/my/membership']]")
+        self.assertEqual(len(tiles), 1)
+        self.assertEqual(tiles[0].xpath("string(./span[@class='badge'])"), "1")
+        self.assertEqual(tiles[0].xpath("string(./span[@class='o_coop_tile_text'])"), "Lid")
+        self.assertEqual(tiles[0].xpath("string(./a)"), "Lidmaatschap van Coopkracht")
 
     def test_update_is_tracked(self):
         """The member updates contact data and sectors; the change is logged on the partner."""

@@ -23,7 +23,19 @@ class ShareholderPortal(CustomerPortal):
         Holder = request.env["coop.shareholder"]
         values["shareholding_count"] = Holder.search_count(self._shareholder_domain()) \
             if Holder.check_access_rights("read", raise_exception=False) else 0
+        values["shareholding_tiles"] = self._shareholding_tiles() \
+            if values["shareholding_count"] else []
         return values
+
+    def _shareholding_tiles(self):
+        """The tiles of /my/home: one per cooperative the user holds shares in, with the
+        number of shares held today: [{'register': name, 'shares': n}]. The holders come
+        from a search under the portal record rules (the user's own); one query sums them."""
+        holders = request.env["coop.shareholder"].search(
+            self._shareholder_domain(), order="register_id, number")
+        shares = holders.sudo().coop_shares_held()
+        return [{"register": holder.sudo().register_id.name, "shares": shares[holder.id]}
+                for holder in holders]
 
     def _shareholder_layout_values(self):
         """The portal layout's own values, without the document counters that the installed

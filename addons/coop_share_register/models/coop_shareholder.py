@@ -165,6 +165,19 @@ class CoopShareholder(models.Model):
             self.register_id, date, holder_ids=self.ids)
 
     @api.multi
+    def coop_shares_held(self, date=None):
+        """{holder id: number of shares held as of date (default today)}, in one query."""
+        date = date or fields.Date.context_today(self)
+        result = dict.fromkeys(self.ids, 0)
+        if self.ids:
+            self.env.cr.execute("""
+                SELECT holder_id, COALESCE(SUM(qty), 0)::integer FROM coop_share_movement
+                 WHERE holder_id = ANY(%s) AND date <= %s GROUP BY holder_id""",
+                                (self.ids, date))
+            result.update(self.env.cr.fetchall())
+        return result
+
+    @api.multi
     def action_open_entries(self):
         self.ensure_one()
         action = self.env.ref("coop_share_register.coop_share_entry_action").read()[0]

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 
+from lxml import html as lxml_html
+
 from odoo.tests.common import HttpCase, at_install, post_install
 from odoo.tools import mute_logger
 
@@ -82,6 +84,24 @@ class TestPortalHttp(PortalHttpMixin, HttpCase):
         self.assertNotIn("Geheimhouder", html)
         home = self.url_open("/my/home").text
         self.assertIn("/my/aandelen", home)
+
+    def _home_tiles(self):
+        """{title: badge} of the tiles on /my/home."""
+        doc = lxml_html.fromstring(self.url_open("/my/home").content)
+        return {li.xpath("string(./a)").strip(): li.xpath("string(./span[@class='badge'])").strip()
+                for li in doc.xpath("//li[contains(@class, 'o_coop_tile')]")}
+
+    def test_home_tile_per_cooperative(self):
+        """/my/home shows one tile per cooperative the user holds shares in, with the number
+        of shares held there; never another holder's."""
+        self.authenticate("portal_http_ann", "portal_http_ann")
+        tiles = self._home_tiles()
+        self.assertEqual(tiles.get("Zonnecoop X"), "4", tiles)
+        self.assertEqual(tiles.get("Windcoop Y"), "3", tiles)
+        self.authenticate("portal_http_bob", "portal_http_bob")
+        tiles = self._home_tiles()
+        self.assertEqual(tiles.get("Zonnecoop X"), "7", tiles)
+        self.assertNotIn("Windcoop Y", tiles)
 
     def test_certificate_and_statement(self):
         """The holder downloads his certificate and yearly statement."""

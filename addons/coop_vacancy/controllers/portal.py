@@ -34,6 +34,7 @@ class VacancyPortal(CustomerPortal):
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
+        values["vacancy_has_org"] = bool(self._vacancy_org())
         values["vacancy_count"] = request.env["coop.vacancy"].search_count(self._vacancy_domain())
         return values
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 from lxml import etree, html
 
 from odoo import fields
-from odoo.addons.coop_website.tests.common import new_user
+from odoo.addons.coop_website.tests.common import new_user, portal_tile_counts
 from odoo.tests.common import HttpCase, at_install, post_install
 
 from .common import SharedCursorMixin, make_contact_user, make_org, make_vacancy, set_params
@@ -238,6 +238,18 @@ class TestPortal(VacancyHttpCase):
                 "apply_url": "https://ecopower.example.org/jobs", "date_publication": "", "date_closing": ""}
         data.update(values)
         return data
+
+    def test_home_tile_counts_own_vacancies(self):
+        """The /my tile of the vacancies counts those of the user's organisation, drafts
+        included, not another organisation's; a user without organisation has no such tile."""
+        self.authenticate("http_poster", "http_poster")
+        self.assertEqual(portal_tile_counts(self.get("/my/home").content).get("/my/vacatures"), "2")
+        self.authenticate("http_other", "http_other")
+        self.assertEqual(portal_tile_counts(self.get("/my/home").content).get("/my/vacatures"), "1")
+        # a person without an organisation posts no vacancies: no tile
+        new_user(self.env, "http_private", ["base.group_portal"], password="http_private")
+        self.authenticate("http_private", "http_private")
+        self.assertNotIn("/my/vacatures", portal_tile_counts(self.get("/my/home").content))
 
     def test_poster_lists_only_own_organisation(self):
         """/my/vacatures lists the organisation's vacancies, drafts included, not others'."""

@@ -78,6 +78,28 @@ class MailTemplate(models.Model):
         return html
 
     @api.multi
+    def _coop_lang(self, lang):
+        """The language a mail is written in: the recipient's (the template's lang
+        expression) when it is English (the source text) or an installed language,
+        else Dutch."""
+        if lang and (lang == "en_US" or lang in dict(self.env["res.lang"].get_installed())):
+            return lang
+        return self._coop_default_lang()
+
+    @api.multi
+    def get_email_template(self, res_ids):
+        """Templates with Coopkracht's layout speak Dutch to a recipient without a
+        (known) language, whatever the sender's language; Odoo uses the sender's."""
+        if len(self) != 1 or not self.coop_layout:
+            return super().get_email_template(res_ids)
+        multi_mode = not isinstance(res_ids, pycompat.integer_types)
+        ids = [None] if res_ids is None else list(res_ids) if multi_mode else [res_ids]
+        langs = self.render_template(self.lang, self.model, ids) if self.lang else {}
+        results = {res_id: self.with_context(lang=self._coop_lang(langs.get(res_id)))
+                   for res_id in ids}
+        return results if multi_mode else results[ids[0]]
+
+    @api.multi
     def generate_email(self, res_ids, fields=None):
         results = super().generate_email(res_ids, fields=fields)
         if not self.coop_layout:
@@ -92,8 +114,6 @@ class MailTemplate(models.Model):
                 continue
             template = templates.get(res_id) or self
             lang = template.env.context.get("lang") or self._coop_default_lang()
-            if not template.lang:
-                lang = self.env.context.get("lang") or self._coop_default_lang()
             values["body_html"] = self._coop_wrap_body(values["body_html"], res_id, lang)
             values["body"] = tools.html_sanitize(values["body_html"])
         return results

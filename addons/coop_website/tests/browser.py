@@ -120,6 +120,22 @@ class Browser:
             "return Math.max(0, document.documentElement.scrollWidth"
             " - document.documentElement.clientWidth);")
 
+    def cut_off_texts(self, selector="body"):
+        """Texts inside selector that the page cuts off (an ellipsis, or hidden overflow
+        of a line that may not wrap): a label a visitor cannot read in full."""
+        return self.driver.execute_script("""
+            var out = [];
+            document.querySelectorAll(arguments[0] + ' *').forEach(function (el) {
+                var cs = window.getComputedStyle(el);
+                var clips = cs.textOverflow === 'ellipsis'
+                    || (cs.overflowX === 'hidden' && cs.whiteSpace === 'nowrap');
+                if (clips && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1
+                        && (el.innerText || '').trim()) {
+                    out.push((el.innerText || '').trim().slice(0, 80));
+                }
+            });
+            return out;""", selector)
+
     def axe_violations(self, impacts=("serious", "critical")):
         """Run axe-core in the page; return the violations of the given impacts."""
         with open(AXE) as f:

@@ -196,3 +196,14 @@ def page_text(html):
     for attr in ("alt", "title", "placeholder", "aria-label"):
         parts.extend(root.xpath("//@%s" % attr))
     return " ".join(" ".join(parts).split())
+
+
+def portal_tile_counts(html):
+    """{link: number shown} of the entries of the portal home /my ('' when it shows none)."""
+    from lxml import html as lxml_html
+    doc = lxml_html.fromstring(html)
+    counts = {}
+    for li in doc.xpath("//ul[contains(@class, 'o_portal_docs')]/li"):
+        for href in li.xpath(".//a/@href"):
+            counts.setdefault(href, li.xpath("string(.//span[contains(@class, 'badge')])").strip())
+    return counts

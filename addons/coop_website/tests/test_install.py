@@ -19,3 +19,11 @@ class TestGroups(CoopSavepointCase):
         """nl_BE is an active language of the database."""
         lang = self.env["res.lang"].search([("code", "=", "nl_BE")])
         self.assertTrue(lang.active)
+
+    def test_french_is_installed_for_mails(self):
+        """fr_BE is active, so that French-speaking recipients get their mails in French,
+        while the website stays Dutch only."""
+        lang = self.env["res.lang"].search([("code", "=", "fr_BE")])
+        self.assertTrue(lang.active)
+        website = self.env.ref("website.default_website")
+        self.assertNotIn("fr_BE", website.language_ids.mapped("code"))

@@ -1,5 +1,6 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
 from urllib.parse import parse_qs, urlparse
 
 from lxml import html as lxml_html
@@ -76,6 +77,37 @@ class TestMailLayout(CoopSavepointCase):
         self.template.lang = False
         body = self.template.with_context(lang=None).generate_email(self.john.id)["body_html"]
         self.assertIn("Hét netwerk voor coöperaties in Vlaanderen", body)
+
+    def test_recipient_without_language_reads_dutch(self):
+        """A recipient without a language, or with one the database does not have, gets
+        the Dutch text of the template, also when the sender works in English."""
+        self.template.with_context(lang="nl_BE").write({
+            "subject": "Welkom ${object.name}", "body_html": "<p>Hallo ${object.name}</p>"})
+        noor = self.env["res.partner"].create({
+            "name": "Noor Zondertaal", "email": "noor@voorbeeld.be", "lang": False})
+        values = self.template.with_context(lang="en_US").generate_email(noor.id)
+        self.assertEqual(values["subject"], "Welkom Noor Zondertaal")
+        self.assertIn("Hallo Noor Zondertaal", values["body_html"])
+        self.assertIn("Hét netwerk voor coöperaties in Vlaanderen", values["body_html"])
+        # the recipient's own language still wins
+        values = self.template.with_context(lang="nl_BE").generate_email(self.john.id)
+        self.assertEqual(values["subject"], "Welcome John Smith")
+        self.assertIn("Hello John Smith", values["body_html"])
+        # a language that is not installed: Dutch
+        self.template.lang = "de_DE"
+        values = self.template.with_context(lang="en_US").generate_email(self.john.id)
+        self.assertIn("Hallo John Smith", values["body_html"])
+
+    def test_english_needs_no_installed_language(self):
+        """English, the templates' source text, is written also where en_US is not an active
+        language of the database; French needs fr_BE."""
+        Lang = type(self.env["res.lang"])
+        with patch.object(Lang, "get_installed", return_value=[("nl_BE", "Nederlands")]):
+            english = self.template.generate_email(self.john.id)["body_html"]
+            french = self.template.generate_email(self.marie.id)["body_html"]
+        self.assertIn("Hello John Smith", english)
+        self.assertIn("The network for cooperatives in Flanders", english)
+        self.assertIn("Hét netwerk voor coöperaties in Vlaanderen", french)
 
     def test_plain_template_untouched(self):
         """Templates without coop_layout keep their body as written."""

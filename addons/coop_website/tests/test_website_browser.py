@@ -25,6 +25,8 @@ class TestWebsiteInBrowser(CoopBrowserCase):
         self.browser.screenshot("coop-website-%s-%d" % (name, width))
         self.assertEqual(self.browser.horizontal_overflow(), 0,
                          "%s scrolls sideways at %d px" % (url, width))
+        self.assertEqual([], self.browser.cut_off_texts("#wrapwrap"),
+                         "%s cuts texts off at %d px" % (url, width))
         if axe:
             violations = self.browser.axe_violations()
             self.assertEqual(
@@ -34,14 +36,15 @@ class TestWebsiteInBrowser(CoopBrowserCase):
                 "%s at %d px" % (url, width))
 
     def test_public_pages_desktop_and_phone(self):
-        """Public pages fit a 1280 and a 390 px screen and pass axe-core."""
+        """Public pages fit a 1280 and a 390 px screen, cut no text off and pass axe-core."""
         for url in self._public_pages():
             name = url.strip("/").replace("/", "-") or "home"
             for width in (DESKTOP, PHONE):
                 self._check(url, width, name)
 
     def test_home_shows_dutch_frame(self):
-        """The home page shows the logo, the Dutch title and the services on a phone."""
+        """The home page shows the logo, the Dutch title, the services and the footer's
+        contact lines on a phone."""
         self.browser.set_width(PHONE)
         self.browser.get(self.base_url + "/")
         title = self.browser.wait_css(".o_coop_hero h1")
@@ -49,6 +52,18 @@ class TestWebsiteInBrowser(CoopBrowserCase):
         logo = self.browser.css("header .navbar-brand img")[0]
         self.assertEqual(logo.get_attribute("alt"), "Coopkracht vzw")
         self.assertGreaterEqual(len(self.browser.css(".o_coop_services > li")), 8)
+        # the footer's e-mail address and phone number stand next to their icons
+        misplaced = self.browser.driver.execute_script("""
+            var out = [];
+            document.querySelectorAll('.o_coop_footer li').forEach(function (li) {
+                var icon = li.querySelector('i.fa'), link = li.querySelector('a');
+                if (icon && link && Math.abs(icon.getBoundingClientRect().top
+                                             - link.getBoundingClientRect().top) > 8) {
+                    out.push(link.textContent);
+                }
+            });
+            return out;""")
+        self.assertEqual([], misplaced)
 
     def test_my_home_desktop_and_phone(self):
         """/my fits both screens for a logged-in portal user."""

@@ -5,6 +5,9 @@ from odoo.tests.common import at_install, post_install
 from .common import PLACEHOLDER_TEXTS, CoopHttpCase, new_user, page_text
 
 PUBLIC_PAGES = ("/", "/dar", "/over-ons", "/contactus")
+# Public pages of the other coop addons (and Odoo's event calendar), scanned too when
+# their addon is installed.
+OTHER_PUBLIC_PAGES = ("/lid-worden", "/kompas", "/vacatures", "/leden", "/event")
 
 
 @at_install(False)
@@ -44,9 +47,16 @@ class TestPublicPages(CoopHttpCase):
         self.assertIn('data-list-id="%d"' % newsletter.id, html)
 
     def test_no_placeholders_or_english_boilerplate(self):
-        """No public page shows Odoo's placeholders or English boilerplate."""
-        for url in PUBLIC_PAGES:
-            text = page_text(self._get(url).content)
+        """No public page, ours or those of the other coop addons, shows Odoo's
+        placeholders or English boilerplate."""
+        pages = list(PUBLIC_PAGES)
+        for url in OTHER_PUBLIC_PAGES:
+            if self._get(url).status_code != 404:
+                pages.append(url)
+        for url in pages:
+            response = self._get(url)
+            self.assertEqual(response.status_code, 200, url)
+            text = page_text(response.content)
             for bad in PLACEHOLDER_TEXTS:
                 self.assertNotIn(bad, text, "%s shows %r" % (url, bad))
             for english in ("Become a member", "Our services", "Newsletter", "Subscribe",
