@@ -48,3 +48,14 @@ class TestBackendSmoke(CoopBrowserCase):
         self.assertNotIn("Odoo", title)
         icon = self.browser.css("link[rel='shortcut icon']")[0].get_attribute("href")
         self.assertIn("/coop_website/static/src/img/coopkracht_mark.png", icon)
+
+    def test_user_menu_without_odoo_links(self):
+        """The backend's user menu offers Preferences and Log out, and no links to
+        Odoo's documentation, support or odoo.com account."""
+        self.browser.login(self.base_url, "admin", "admin")
+        self.browser.wait_css(".o_main_navbar, .o_web_client", timeout=90)
+        self.browser.wait_css(".o_user_menu > a", timeout=60).click()
+        self.browser.wait_css(".o_user_menu a[data-menu='logout']", timeout=30)
+        menus = [a.get_attribute("data-menu") for a in self.browser.css(".o_user_menu a[data-menu]")]
+        self.assertEqual(menus, ["settings", "logout"])
+        self.browser.screenshot("backend-user-menu")

@@ -21,6 +21,9 @@
         'views/mail_layout_templates.xml',
         'report/report_layout_templates.xml',
     ],
+    'qweb': [
+        'static/src/xml/user_menu.xml',
+    ],
     'demo': [],
     'post_init_hook': 'post_init_hook',
     'installable': True,

@@ -50,7 +50,14 @@ class ResCompany(models.Model):
             vals = {k: v for k, v in vals.items()
                     if (company[k].id if hasattr(company[k], "id") and k.endswith("_id") else company[k]) != v}
             if vals:
+                old_name = company.name
                 company.write(vals)
+                if "name" in vals:
+                    # contacts that carry the old name as their company's name (Odoo's
+                    # admin and demo users: "YourCompany, Administrator")
+                    self.env["res.partner"].with_context(active_test=False).search([
+                        ("company_name", "=", old_name),
+                    ]).write({"company_name": company.name})
         return True
 
     @api.model

@@ -29,6 +29,21 @@ class TestIdentity(CoopSavepointCase):
         company.coop_apply_identity()
         self.assertEqual(company.name, "Coopkracht vzw")
 
+    def test_no_contact_shows_odoo_placeholder_company(self):
+        """No contact is shown as "YourCompany, ..." (Odoo's admin and demo users carry the
+        company's name of before the install), and renaming the company renames it there."""
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        self.assertFalse(Partner.search(["|", ("display_name", "ilike", "YourCompany"),
+                                         ("company_name", "ilike", "YourCompany")]))
+        admin = self.env.ref("base.partner_root")
+        self.assertEqual(admin.company_name, "Coopkracht vzw")
+        company = self.env.ref("base.main_company")
+        company.name = "Oude Naam vzw"
+        admin.company_name = "Oude Naam vzw"
+        company.coop_apply_identity()
+        self.assertEqual(admin.company_name, "Coopkracht vzw")
+        self.assertEqual(admin.display_name, "Coopkracht vzw, %s" % admin.name)
+
     def test_formatted_registry(self):
         """The company number is printed in KBO notation, whatever was typed."""
         company = self.env.ref("base.main_company")
