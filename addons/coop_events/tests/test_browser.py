@@ -1,13 +1,15 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.addons.coop_website.tests.common import CoopBrowserCase
+from odoo.addons.coop_website.tests.common import CoopBrowserCase, SharedCursorMixin
 
-from .common import EventFactoryMixin, SharedCursorMixin
+from .common import EventFactoryMixin
 
 
 class TestWebinarRegistrationBrowser(SharedCursorMixin, EventFactoryMixin, CoopBrowserCase):
     """The key journey: a member and a non-member register for a paid webinar on the
     website and see their own price."""
+
+    share_class_env = True
 
     def setUp(self):
         super().setUp()
@@ -16,7 +18,7 @@ class TestWebinarRegistrationBrowser(SharedCursorMixin, EventFactoryMixin, CoopB
         self.webinar = self.make_event("Twee tools voor digitale aandeelhoudersregistratie",
                                        begin="2030-12-09 13:00:00", end="2030-12-09 14:00:00",
                                        price=30.0, website_published=True)
-        self.keep_test_data()
+        self.share_with_server()
 
     def _register(self, name, email, shot):
         from selenium.webdriver.support.ui import Select

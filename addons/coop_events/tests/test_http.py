@@ -2,19 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 
-from odoo.tests.common import HttpCase, at_install, post_install
+from odoo.addons.coop_website.tests.common import CoopHttpCase, new_user, portal_tile_counts
 
-from odoo.addons.coop_website.tests.common import new_user, portal_tile_counts
-
-from .common import EventFactoryMixin, SharedCursorMixin
+from .common import EventFactoryMixin
 
 CSRF_RE = re.compile(r"""csrf_token["']?\s*(?:value=|:)\s*["']([0-9a-fo]+)["']""")
 
 
-@at_install(False)
-@post_install(True)
-class TestEventHttp(SharedCursorMixin, EventFactoryMixin, HttpCase):
+class TestEventHttp(EventFactoryMixin, CoopHttpCase):
     """Website registration, recording page, evaluation form and portal through HTTP."""
+
+    share_class_env = True
 
     def setUp(self):
         super().setUp()
@@ -91,7 +89,7 @@ class TestEventHttp(SharedCursorMixin, EventFactoryMixin, HttpCase):
         self.webinar.action_coop_send_recording()
         other = self.make_event("Ander webinar", website_published=True,
                                 coop_recording_url="https://video.example.org/other")
-        self.keep_test_data()
+        self.share_with_server()
         url = "/event/%d/recording?token=%s" % (self.webinar.id, reg.coop_access_token)
         page = self.url_open(url)
         self.assertEqual(page.status_code, 200)
@@ -113,7 +111,7 @@ class TestEventHttp(SharedCursorMixin, EventFactoryMixin, HttpCase):
         reg.action_coop_mark_attended()
         soiree.action_coop_send_evaluations()
         evaluation = soiree.coop_evaluation_ids
-        self.keep_test_data()
+        self.share_with_server()
         url = "/evaluatie/%s" % evaluation.token
         page = self.url_open(url)
         self.assertEqual(page.status_code, 200)

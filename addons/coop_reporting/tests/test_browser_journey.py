@@ -2,81 +2,37 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The key journeys in a real browser: an accountant exports a month; staff open the
 annual figures and click through to the members behind a figure."""
-import contextlib
-import socket
-import time
-
 from selenium.webdriver.common.by import By
 
-import odoo
-from odoo.tools import config
-
-from odoo.addons.coop_website.tests.common import CoopBrowserCase, new_user
+from odoo.addons.coop_website.tests.common import CoopBrowserCase, SharedCursorMixin, new_user
 
 from .common import ReportingFactory
 
 
-def ensure_http_server(port, timeout=15):
-    """Work-around for a race in the harness: pytest-odoo's start(stop=True) may shut the
-    HTTP thread down right after spawning it. Spawn it again when nothing listens."""
-    def listening():
-        with socket.socket() as sock:
-            return sock.connect_ex(("127.0.0.1", port)) == 0
-    if listening():
-        return
-    odoo.service.server.server.http_spawn()
-    deadline = time.time() + timeout
-    while not listening() and time.time() < deadline:
-        time.sleep(0.2)
+class TestReportingJourney(SharedCursorMixin, CoopBrowserCase, ReportingFactory):
 
-
-class TestReportingJourney(CoopBrowserCase, ReportingFactory):
+    share_class_env = True  # the reporting factories are class methods
 
     def setUp(self):
-        ensure_http_server(int(config["http_port"]))
         super().setUp()
-        # In 11.0 HttpCase serves requests with the registry's test cursor, which is not the
-        # test's own cursor: create the data through the test cursor so the browser sees it.
-        # registry.cursor() takes the test cursor's lock: release it so requests can run.
-        test_cr = self.registry.cursor()
-        self.addCleanup(self.env.reset)
-        self.env = odoo.api.Environment(test_cr, odoo.SUPERUSER_ID, {})
-        type(self).env = self.env
-        try:
+        with self.locked():
             self.setup_reporting_data()
             self.user_accountant.write({"password": "accountant-pw", "lang": "nl_BE"})
-            self.share_with_browser()
-        finally:
-            test_cr.release()
-
-    @contextlib.contextmanager
-    def db(self):
-        """Use the test cursor from the test while the browser may be making requests."""
-        self.env.cr.acquire()
-        try:
-            yield
-        finally:
-            self.env.cr.release()
-
-    def share_with_browser(self):
-        """A request that rolls back returns the test cursor to its last savepoint: set one
-        after creating data (TestCursor.commit only sets a savepoint; all is rolled back
-        when the test ends)."""
-        self.env.cr.commit()  # pylint: disable=invalid-commit
+        self.share_with_server()
 
     def login(self, login, password):
         self.browser.login(self.base_url, login, password)
         self.browser.wait_css(".o_web_client .o_main_navbar, .o_web_client .o_main", timeout=90)
 
     def open_action(self, xmlid):
-        with self.db():
+        with self.locked():
             action = self.env.ref(xmlid)
         self.browser.get("%s/web#action=%d" % (self.base_url, action.id))
 
     def test_accountant_exports_a_month(self):
         """The accountant picks March 2019 in the wizard, exports, and sees the stored export."""
         self.make_invoice(self.org_vat, "2019-03-04", [("Lidgeld 2019", 250.0, True)], bba=True)
-        self.share_with_browser()
+        self.share_with_server()
         self.login("coop_accountant", "accountant-pw")
         self.open_action("coop_reporting.coop_accounting_export_wizard_action")
         year = self.browser.wait_css(".modal input[name=year]", timeout=90)
@@ -89,7 +45,7 @@ class TestReportingJourney(CoopBrowserCase, ReportingFactory):
         self.browser.click_text(".modal button[name=action_export]", "")
         self.browser.wait_text(".o_form_view", "coopfabrik_", timeout=60)
         self.browser.screenshot("reporting-export-done")
-        with self.db():
+        with self.locked():
             self.check_export()
 
     def check_export(self):
@@ -107,7 +63,7 @@ class TestReportingJourney(CoopBrowserCase, ReportingFactory):
                                             "coop_join_date": joined})
         new_user(self.env, "coop_staff_browser", ["coop_website.group_coop_user"],
                  password="staff-pw", lang="nl_BE")
-        self.share_with_browser()
+        self.share_with_server()
         self.login("coop_staff_browser", "staff-pw")
         self.open_action("coop_reporting.coop_year_figures_action")
         year = self.browser.wait_css(".o_form_view input[name=year]", timeout=90)
@@ -131,7 +87,7 @@ class TestReportingJourney(CoopBrowserCase, ReportingFactory):
             self.skipTest("the database has no demo data")
         new_user(self.env, "coop_board_browser", ["coop_website.group_coop_board"],
                  password="board-pw", lang="nl_BE")
-        self.share_with_browser()
+        self.share_with_server()
         self.login("coop_board_browser", "board-pw")
         self.open_action("coop_reporting.coop_reporting_dashboard_action")
         self.browser.wait_css(".o_form_view input[name=year]", timeout=90)

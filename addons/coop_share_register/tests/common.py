@@ -88,20 +88,3 @@ class DarCase(CoopSavepointCase):
         positions = self.Position.compute_positions(holder.register_id, date,
                                                     holder_ids=holder.ids)
         return sum(p["shares"] for p in positions if p["class_id"] == share_class.id)
-
-
-class HttpCursorMixin:
-    """For HttpCase classes on Odoo 11: HttpCase.setUp opens self.cr before the registry
-    enters test mode, so records made through self.env would be invisible to the HTTP
-    server. Make self.env use the server's test cursor (rolled back at the end)."""
-
-    def setUp(self):
-        super().setUp()
-        from odoo import SUPERUSER_ID, api
-        own = (self.cr, self.env)
-
-        def restore():
-            self.cr, self.env = own
-        self.addCleanup(restore)
-        self.cr = self.registry.test_cr
-        self.env = api.Environment(self.cr, SUPERUSER_ID, {})

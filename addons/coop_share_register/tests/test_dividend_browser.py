@@ -5,13 +5,13 @@ import base64
 
 from lxml import etree
 
-from odoo.addons.coop_website.tests.common import CoopBrowserCase, as_user, new_user
+from odoo.addons.coop_website.tests.common import CoopBrowserCase, SharedCursorMixin, as_user, new_user
 
 from ..models.coop_share_dividend_sepa import pain_schema
-from .common import HttpCursorMixin, company_number
+from .common import company_number
 
 
-class TestDividendJourney(HttpCursorMixin, CoopBrowserCase):
+class TestDividendJourney(SharedCursorMixin, CoopBrowserCase):
 
     def setUp(self):
         super().setUp()

@@ -7,14 +7,14 @@ import re
 from odoo.tests.common import HttpCase, at_install, post_install
 from odoo.tools import config, mute_logger
 
-from odoo.addons.coop_website.tests.common import new_user
+from odoo.addons.coop_website.tests.common import SharedCursorMixin, new_user
 
-from .common import HttpCursorMixin, company_number
+from .common import company_number
 
 
 @at_install(False)
 @post_install(True)
-class TestHttpIsolation(HttpCursorMixin, HttpCase):
+class TestHttpIsolation(SharedCursorMixin, HttpCase):
     """Crafted report URLs, exports and RPC searches give nothing of another register."""
 
     def setUp(self):

@@ -2,12 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The register manager's journey in a real browser: send a yearly statement to the
 shareholders and open a general assembly's session."""
-from odoo.addons.coop_website.tests.common import CoopBrowserCase, new_user
+from odoo.addons.coop_website.tests.common import CoopBrowserCase, SharedCursorMixin, new_user
 
-from .common import HttpCursorMixin, company_number
+from .common import company_number
 
 
-class TestCommunicationJourney(HttpCursorMixin, CoopBrowserCase):
+class TestCommunicationJourney(SharedCursorMixin, CoopBrowserCase):
 
     def setUp(self):
         super().setUp()

@@ -7,12 +7,12 @@ from lxml import html as lxml_html
 from odoo.tests.common import HttpCase, at_install, post_install
 from odoo.tools import mute_logger
 
-from odoo.addons.coop_website.tests.common import new_user
+from odoo.addons.coop_website.tests.common import SharedCursorMixin, new_user
 
-from .common import HttpCursorMixin, company_number
+from .common import company_number
 
 
-class PortalHttpMixin(HttpCursorMixin):
+class PortalHttpMixin(SharedCursorMixin):
     """Two cooperatives; Ann holds shares in X and Y, Bob holds shares in X."""
 
     def setUp(self):

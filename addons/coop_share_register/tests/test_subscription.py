@@ -6,11 +6,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests.common import HttpCase, at_install, post_install
 from odoo.tools import mute_logger
 
-from odoo.addons.coop_website.tests.common import as_user, new_user
+from odoo.addons.coop_website.tests.common import SharedCursorMixin, as_user, new_user
 
 from ..models.coop_share_subscription import (is_valid_structured_communication,
                                               structured_communication)
-from .common import DarCase, HttpCursorMixin, company_number
+from .common import DarCase, company_number
 
 IBAN_COOP = "BE71096123456769"
 
@@ -113,7 +113,7 @@ def fields_today(case):
 
 @at_install(False)
 @post_install(True)
-class TestSubscriptionHttp(HttpCursorMixin, HttpCase):
+class TestSubscriptionHttp(SharedCursorMixin, HttpCase):
     """The public form through HTTP: honeypot, rate limit, limits, success page."""
 
     def setUp(self):

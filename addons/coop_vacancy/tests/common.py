@@ -1,9 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories for the vacancy tests: organisations (member or not), their contacts, vacancies."""
-import contextlib
 
-from odoo import api
 from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_user
 
 TODAY = "2026-03-02"
@@ -61,53 +59,3 @@ class VacancyCase(CoopSavepointCase):
         set_params(cls.env, review_members=0, expiry_days=60, nonmember_price=0,
                    reviewer_user_id=cls.user_manager.id)
         cls.sector = cls.env["coop.membership.sector"].create({"name": "Testsector energie"})
-
-
-class SharedCursorMixin:
-    """For HttpCase tests: make the test use the registry's test cursor, the one the HTTP
-    server's requests use, so that pages see the test's data (in Odoo 11, HttpCase's own
-    cursor is a different transaction). Everything is rolled back at the end."""
-
-    def setUp(self):
-        super().setUp()
-        own_cr = self.cr
-        self.cr = self.registry.test_cr
-        self.env = api.Environment(self.cr, self.uid, {})
-
-        def restore():
-            self.env.clear()
-            self.cr = own_cr
-        self.addCleanup(restore)
-
-    @contextlib.contextmanager
-    def locked(self):
-        """Hold the test cursor's lock while the test reads or writes: a browser's requests
-        (which may still run after a page has loaded) wait meanwhile instead of sharing
-        the connection with the test."""
-        self.cr.acquire()
-        try:
-            self.env.clear()
-            yield self.env
-        finally:
-            self.cr.release()
-
-    def checkpoint(self):
-        """Move the test cursor's savepoint after the test's own changes: the requests'
-        nested cursors roll back to that savepoint when they close (what TestCursor.commit
-        does, without a real commit). The whole transaction is dropped after the test."""
-        with self.locked():
-            self.cr.execute("RELEASE SAVEPOINT test_cursor")
-            self.cr.execute("SAVEPOINT test_cursor")
-
-    def authenticate(self, user, password):
-        self.checkpoint()
-        result = super().authenticate(user, password)
-        self.env.clear()
-        return result
-
-    def url_open(self, url, data=None, timeout=60):
-        self.checkpoint()
-        self.env.clear()
-        response = super().url_open(url, data=data, timeout=timeout)
-        self.env.clear()
-        return response

@@ -3,9 +3,9 @@
 """The key journey in a real browser: post, publish, see it listed, a view counted."""
 import time
 
-from odoo.addons.coop_website.tests.common import CoopBrowserCase, as_user, new_user
+from odoo.addons.coop_website.tests.common import CoopBrowserCase, SharedCursorMixin, as_user, new_user
 
-from .common import SharedCursorMixin, make_contact_user, make_org, set_params
+from .common import make_contact_user, make_org, set_params
 
 
 class TestVacancyJourney(SharedCursorMixin, CoopBrowserCase):
@@ -20,7 +20,7 @@ class TestVacancyJourney(SharedCursorMixin, CoopBrowserCase):
 
     def login(self, login):
         """Log in through Odoo's login form, as a person would."""
-        self.checkpoint()
+        self.share_with_server()
         self.browser.login(self.base_url, login, login)
         deadline = time.time() + 60
         while "/web/login" in self.browser.driver.current_url and time.time() < deadline:
@@ -28,7 +28,7 @@ class TestVacancyJourney(SharedCursorMixin, CoopBrowserCase):
         self.assertNotIn("/web/login", self.browser.driver.current_url, "login failed")
 
     def open(self, path):
-        self.checkpoint()
+        self.share_with_server()
         self.browser.get(self.base_url + path)
 
     def test_member_posts_staff_publishes_visitor_counted(self):

@@ -9,17 +9,14 @@ from datetime import timedelta
 from lxml import etree, html
 
 from odoo import fields
-from odoo.addons.coop_website.tests.common import new_user, portal_tile_counts
-from odoo.tests.common import HttpCase, at_install, post_install
+from odoo.addons.coop_website.tests.common import CoopHttpCase, new_user, portal_tile_counts
 
-from .common import SharedCursorMixin, make_contact_user, make_org, make_vacancy, set_params
+from .common import make_contact_user, make_org, make_vacancy, set_params
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
 
-@at_install(False)
-@post_install(True)
-class VacancyHttpCase(SharedCursorMixin, HttpCase):
+class VacancyHttpCase(CoopHttpCase):
 
     def setUp(self):
         super().setUp()

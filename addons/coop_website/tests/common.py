@@ -110,35 +110,71 @@ class _ServerMixin(object):
             cr.close()  # releases the lock; the test cursor itself stays open
 
 
-@at_install(False)
-@post_install(True)
-class CoopHttpCase(_ServerMixin, HttpCase):
-    """HttpCase whose self.cr / self.env are the cursor the server's requests use.
+class SharedCursorMixin(object):
+    """For HTTP and browser tests: self.cr / self.env are the registry's test cursor,
+    the one the HTTP server's requests use, so that pages see the test's data (in Odoo 11
+    an HttpCase's own cursor is a different transaction). Everything is rolled back when
+    the test ends. url_open and authenticate share the test's writes with the server
+    first; a browser test reads or writes inside `with self.locked():`, because the
+    browser's requests may still run while the test goes on."""
 
-    In Odoo 11 an HttpCase's own cursor is not the one its HTTP requests see, so
-    records created in a test would be invisible to the pages. Here self.env works
-    on the registry's test cursor: pages see the test's data, and everything is
-    rolled back when the test ends. Safe with url_open (one request at a time);
-    call share_with_server() after creating data and before a request that may fail
-    (a failing request rolls back to the last share point). Browser tests must use
-    server_env() instead (the browser's requests run while the test goes on)."""
+    # True where an addon's factories are class methods (shared with setUpClass): they
+    # then write through the server's cursor too
+    share_class_env = False
 
     def setUp(self):
         super().setUp()
+        ensure_http_server()
         own_cr, own_env = self.cr, self.env
 
         def restore():
             # before Odoo's own clean-ups, which close self.cr and leave test mode
-            self.env.reset()
+            self.env.clear()
+            api.Environment.reset()
             self.cr, self.env = own_cr, own_env
         self.cr = self.registry.test_cr
         self.env = api.Environment(self.cr, SUPERUSER_ID, {})
         self.addCleanup(restore)
+        if self.share_class_env:
+            type(self).env = self.env
+            self.addCleanup(delattr, type(self), "env")
+
+    @contextlib.contextmanager
+    def locked(self):
+        """Hold the test cursor's lock while the test reads or writes: the server's
+        requests wait meanwhile instead of sharing the connection with the test."""
+        self.cr.acquire()
+        try:
+            self.env.clear()  # forget what the pages changed since
+            yield self.env
+        finally:
+            self.cr.release()
 
     def share_with_server(self):
-        """Make the test's writes part of what the next requests start from
-        (a savepoint of the test cursor; nothing is committed to the database)."""
-        self.cr.commit()  # pylint: disable=invalid-commit  (a TestCursor: moves its savepoint)
+        """Make the test's writes part of what the next requests start from: a request
+        that ends in a rollback goes back to this point (the test cursor's savepoint;
+        nothing is committed to the database)."""
+        with self.locked():
+            self.cr.commit()  # pylint: disable=invalid-commit  (a TestCursor: moves its savepoint)
+
+    def authenticate(self, user, password):
+        self.share_with_server()
+        result = super().authenticate(user, password)
+        self.env.clear()
+        return result
+
+    def url_open(self, url, data=None, timeout=60):
+        self.share_with_server()
+        response = super().url_open(url, data=data, timeout=timeout)
+        self.env.clear()
+        return response
+
+
+@at_install(False)
+@post_install(True)
+class CoopHttpCase(SharedCursorMixin, _ServerMixin, HttpCase):
+    """HttpCase whose self.cr / self.env are the cursor the server's requests use
+    (see SharedCursorMixin). Browser tests use CoopBrowserCase."""
 
 
 @at_install(False)
