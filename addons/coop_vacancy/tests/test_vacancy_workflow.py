@@ -153,12 +153,17 @@ class TestWorkflow(VacancyCase):
         self.assertTrue(repost.invoice_id)
         self.assertAlmostEqual(repost.invoice_id.amount_untaxed, 75.0)
 
-    def test_published_edit_goes_back_to_review(self):
-        """A published vacancy edited by its poster goes back to review when review applies."""
+    def _published_with_review(self):
+        """A member's vacancy published while review of members' vacancies is on."""
         set_params(self.env, review_members=1)
         vacancy = make_vacancy(self.env, self.org_member)
         vacancy.action_submit()
         vacancy.action_publish()
+        return vacancy
+
+    def test_published_edit_goes_back_to_review(self):
+        """A published vacancy edited by its poster goes back to review when review applies."""
+        vacancy = self._published_with_review()
         as_user(vacancy, self.poster).poster_update({"name": "Nieuwe titel"})
         self.assertEqual(vacancy.state, "to_review")
         self.assertTrue(vacancy.activity_ids)
@@ -166,10 +171,7 @@ class TestWorkflow(VacancyCase):
     def test_published_write_by_poster_goes_back_to_review(self):
         """A poster who changes a published vacancy by writing it directly (RPC), not through
         poster_update, also sends it back to review when review applies."""
-        set_params(self.env, review_members=1)
-        vacancy = make_vacancy(self.env, self.org_member)
-        vacancy.action_submit()
-        vacancy.action_publish()
+        vacancy = self._published_with_review()
         as_user(vacancy, self.poster).write({"description": "<p>Andere inhoud</p>"})
         self.assertEqual(vacancy.state, "to_review")
         self.assertEqual(vacancy.activity_ids.user_id, self.user_manager)
