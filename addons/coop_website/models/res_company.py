@@ -50,15 +50,20 @@ class ResCompany(models.Model):
             vals = {k: v for k, v in vals.items()
                     if (company[k].id if hasattr(company[k], "id") and k.endswith("_id") else company[k]) != v}
             if vals:
-                old_name = company.name
                 company.write(vals)
-                if "name" in vals:
-                    # contacts that carry the old name as their company's name (Odoo's
-                    # admin and demo users: "YourCompany, Administrator")
-                    self.env["res.partner"].with_context(active_test=False).search([
-                        ("company_name", "=", old_name),
-                    ]).write({"company_name": company.name})
         return True
+
+    @api.multi
+    def write(self, vals):
+        """A new name of a company is also the company name of the contacts that carry
+        the old one (Odoo's admin and demo users: "YourCompany, Administrator")."""
+        old_names = {company.id: company.name for company in self} if "name" in vals else {}
+        result = super().write(vals)
+        Partner = self.env["res.partner"].sudo().with_context(active_test=False)
+        for company in self.filtered(lambda c: c.id in old_names and c.name != old_names[c.id]):
+            Partner.search([("company_name", "=", old_names[company.id])]).write(
+                {"company_name": company.name})
+        return result
 
     @api.model
     def coop_report_inline_frame(self):

@@ -39,7 +39,7 @@ class TestIdentity(CoopSavepointCase):
         self.assertEqual(admin.company_name, "Coopkracht vzw")
         company = self.env.ref("base.main_company")
         company.name = "Oude Naam vzw"
-        admin.company_name = "Oude Naam vzw"
+        self.assertEqual(admin.company_name, "Oude Naam vzw")
         company.coop_apply_identity()
         self.assertEqual(admin.company_name, "Coopkracht vzw")
         self.assertEqual(admin.display_name, "Coopkracht vzw, %s" % admin.name)
