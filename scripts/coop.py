@@ -306,6 +306,46 @@ def warm_up(db, port):
     print("[coop] asset bundles compiled in %.0f s" % (time.time() - t0), flush=True)
 
 
+def start_live_server(db, port):
+    """A second Odoo server for the tests that must not share the test's cursor
+    (addons/coop_website/tests/live.py): its own process on a copy of the freshly
+    installed test database. Returns (process, live db name)."""
+    live_db = db + "_live"
+    drop_db(live_db)
+    subprocess.check_call(["createdb", "-T", db, live_db])
+    src = os.path.join(DATA_DIR, "filestore", db)
+    if os.path.isdir(src):
+        shutil.copytree(src, os.path.join(DATA_DIR, "filestore", live_db))
+    conf = write_config(os.path.join(ROOT, ".local", "live-%s.conf" % db), live_db, port,
+                        {"max_cron_threads": 0, "workers": 0})
+    logfile = os.path.join(LOG_DIR, "live-%s.log" % db)
+    env = dict(os.environ, PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"])
+    proc = subprocess.Popen(odoo_cmd(conf, "--logfile=%s" % logfile), cwd=ROOT, env=env,
+                            stdin=subprocess.DEVNULL)
+    t0 = time.time()
+    while True:
+        try:
+            urllib.request.urlopen("http://127.0.0.1:%d/web/login" % port, timeout=120).read()
+            break
+        except OSError:
+            if time.time() - t0 > 180 or proc.poll() is not None:
+                stop_server(proc)
+                raise
+            time.sleep(0.5)
+    print("[coop] live server on http://127.0.0.1:%d (database %s) for the tests that must not "
+          "share the test cursor" % (port, live_db), flush=True)
+    return proc, live_db
+
+
+def stop_server(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def junit_counts(path):
     """(passed, failed, skipped) from a pytest junit XML file."""
     if not os.path.exists(path):
@@ -344,14 +384,21 @@ def cmd_test(pytest_args):
             os.remove(junit)
         targets = pytest_args or (sorted(glob.glob(os.path.join("addons", "*", "tests")))
                                   + ["tests"])
+        live_port = TEST_PORT + 1
+        live_proc, live_db = start_live_server(TEST_DB, live_port)
         env = dict(os.environ, COOP_TEST_DB=TEST_DB, COOP_TEST_PORT=str(TEST_PORT),
                    COOP_TEST_URL="http://127.0.0.1:%d" % TEST_PORT,
+                   COOP_LIVE_URL="http://127.0.0.1:%d" % live_port, COOP_LIVE_DB=live_db,
                    COOP_TEST_OUTPUT=os.path.join(ROOT, "test-output"),
                    PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"])
         cmd = [PYTHON, "-m", "pytest", "-p", "no:cacheprovider", "--odoo-database=%s" % TEST_DB,
                "--odoo-config=%s" % conf, "--odoo-http", "--junitxml=%s" % junit, "-q",
                "-o", "junit_family=xunit1", "-p", "no:warnings"] + targets
-        subprocess.call(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
+        try:
+            subprocess.call(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
+        finally:
+            stop_server(live_proc)
+            drop_db(live_db)
         p, f, s = junit_counts(junit)
         if p + f + s == 0:
             print("[coop] pytest ran no test (see output above)")

@@ -5,3 +5,4 @@ from . import test_report_layout
 from . import test_website_http
 from . import test_website_browser
 from . import test_settings_backport
+from . import test_live_server
