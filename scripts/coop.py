@@ -365,8 +365,16 @@ def junit_counts(path):
 def cmd_test(pytest_args):
     t0 = time.time()
     os.makedirs(os.path.join(ROOT, "test-output"), exist_ok=True)
-    create_from_template(TEST_DB)
-    rc, problems, _conf = install_coop(TEST_DB, TEST_PORT, "install-%s.log" % TEST_DB)
+    quick = os.environ.get("COOP_TEST_UPDATE")  # development: update these addons on the kept database
+    if quick and db_exists(TEST_DB):
+        conf = write_config(os.path.join(ROOT, ".local", "%s.conf" % TEST_DB), TEST_DB, TEST_PORT)
+        logfile = os.path.join(LOG_DIR, "update-%s.log" % TEST_DB)
+        rc = run_odoo(conf, logfile, "-d", TEST_DB, "-u", quick)
+        problems = log_problems(logfile, strict_modules=quick.split(","))
+        print("[coop] COOP_TEST_UPDATE: updated %s on the kept database %s" % (quick, TEST_DB), flush=True)
+    else:
+        create_from_template(TEST_DB)
+        rc, problems, _conf = install_coop(TEST_DB, TEST_PORT, "install-%s.log" % TEST_DB)
     passed = failed = skipped = 0
     if rc == 0 and not problems:
         passed += 1
