@@ -1,0 +1,4 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Pure-Python helpers shared by every coop addon (validators, formatting, URLs):
+`from odoo.addons.coop_website.tools import ...`. One module per concern."""
