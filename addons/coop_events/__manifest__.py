@@ -14,6 +14,7 @@
         'security/ir.model.access.csv',
         'data/coop_events_data.xml',
         'data/coop_event_question_data.xml',
+        'data/website_menu_data.xml',
         'wizard/coop_event_pairing_swap_views.xml',
         'views/event_event_views.xml',
         'views/coop_event_pairing_views.xml',

@@ -57,13 +57,9 @@ def apply_identity(env):
 
 
 def clean_website_menus(env):
-    """No shop on Coopkracht's website, and one Activities menu (ours) for /event;
-    no social links of Odoo's demo."""
-    menus = env["website.menu"].search([("url", "=like", "/shop%")])
-    events = env.ref("website_event.menu_events", raise_if_not_found=False)
-    if events:
-        menus |= events
-    menus.unlink()
+    """No social links of Odoo's demo. (The menus of Odoo's shop and events are taken
+    off the main menu by coop_events, which depends on those modules: deleting them
+    here would make Odoo create them again at the next update of those modules.)"""
     env["website"].search([]).write({
         "social_facebook": False, "social_twitter": False, "social_googleplus": False,
         "social_github": False, "social_youtube": False,
