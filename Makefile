@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 COOP := source scripts/env.sh && python3 scripts/coop.py
 
-.PHONY: help setup run test newdb update template bench i18n
+.PHONY: help setup run test test-core newdb update template bench i18n
 
 help:
 	@echo "make run    - set up everything, create the demo database 'coopkracht', serve http://localhost:8069"
@@ -12,6 +12,7 @@ help:
 	@echo "make update DB=name ADDONS=coop_x - update addons on a development database"
 	@echo "make test ARGS=addons/coop_x/tests - run only some tests"
 	@echo "make i18n DB=name ADDONS=coop_x - export terms, merge them into i18n/nl.po"
+	@echo "make test-core - Odoo's own tests of the modules we extend, without and with the coop addons"
 	@echo "make bench  - the benchmarks under bench/"
 
 setup:
@@ -22,6 +23,9 @@ run: setup
 
 test: setup
 	@$(COOP) test $(ARGS)
+
+test-core: setup
+	@$(COOP) test-core $(MODULES)
 
 newdb: setup
 	@$(COOP) newdb $(DB)

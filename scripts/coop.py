@@ -306,16 +306,21 @@ def warm_up(db, port):
     print("[coop] asset bundles compiled in %.0f s" % (time.time() - t0), flush=True)
 
 
+def copy_db(src, dst):
+    """dst as a copy of src (database and filestore); src must have no connection."""
+    drop_db(dst)
+    subprocess.check_call(["createdb", "-T", src, dst])
+    store = os.path.join(DATA_DIR, "filestore", src)
+    if os.path.isdir(store):
+        shutil.copytree(store, os.path.join(DATA_DIR, "filestore", dst))
+
+
 def start_live_server(db, port):
     """A second Odoo server for the tests that must not share the test's cursor
     (addons/coop_website/tests/live.py): its own process on a copy of the freshly
     installed test database. Returns (process, live db name)."""
     live_db = db + "_live"
-    drop_db(live_db)
-    subprocess.check_call(["createdb", "-T", db, live_db])
-    src = os.path.join(DATA_DIR, "filestore", db)
-    if os.path.isdir(src):
-        shutil.copytree(src, os.path.join(DATA_DIR, "filestore", live_db))
+    copy_db(db, live_db)
     conf = write_config(os.path.join(ROOT, ".local", "live-%s.conf" % db), live_db, port,
                         {"max_cron_threads": 0, "workers": 0})
     logfile = os.path.join(LOG_DIR, "live-%s.log" % db)
@@ -393,10 +398,13 @@ def cmd_test(pytest_args):
         targets = pytest_args or (sorted(glob.glob(os.path.join("addons", "*", "tests")))
                                   + ["tests"])
         live_port = TEST_PORT + 1
+        upgrade_db = TEST_DB + "_upgrade"  # tests/test_upgrade.py upgrades this copy
+        copy_db(TEST_DB, upgrade_db)
         live_proc, live_db = start_live_server(TEST_DB, live_port)
         env = dict(os.environ, COOP_TEST_DB=TEST_DB, COOP_TEST_PORT=str(TEST_PORT),
                    COOP_TEST_URL="http://127.0.0.1:%d" % TEST_PORT,
                    COOP_LIVE_URL="http://127.0.0.1:%d" % live_port, COOP_LIVE_DB=live_db,
+                   COOP_UPGRADE_DB=upgrade_db, COOP_UPGRADE_PORT=str(TEST_PORT + 2),
                    COOP_TEST_OUTPUT=os.path.join(ROOT, "test-output"),
                    PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"])
         cmd = [PYTHON, "-m", "pytest", "-p", "no:cacheprovider", "--odoo-database=%s" % TEST_DB,
@@ -407,6 +415,7 @@ def cmd_test(pytest_args):
         finally:
             stop_server(live_proc)
             drop_db(live_db)
+            drop_db(upgrade_db)
         p, f, s = junit_counts(junit)
         if p + f + s == 0:
             print("[coop] pytest ran no test (see output above)")
@@ -418,6 +427,77 @@ def cmd_test(pytest_args):
         line += ", %d skipped" % skipped
     print(line, flush=True)
     return 1 if failed else 0
+
+
+# Odoo's own modules whose behaviour the coop addons extend: `make test-core` runs their
+# test suites with and without the coop addons and compares.
+CORE_TEST_MODULES = ["account", "sale", "portal", "auth_signup", "mail", "mass_mailing", "event",
+                     "event_sale", "website_event_sale", "membership", "website", "website_sale"]
+_RAN = re.compile(r" odoo\.addons\.(\w+)\.tests\.[\w.]+: Ran (\d+) tests? in ")
+_FAILED = re.compile(r" (?:FAIL|ERROR): (test\w*) \((odoo\.addons\.(\w+)\.[\w.]+)\)")
+
+
+def core_results(logfile):
+    """({module: tests run}, {module: set of failed test ids}) from an Odoo test log."""
+    ran, failed = {}, {}
+    with open(logfile, errors="replace") as f:
+        for line in f:
+            m = _RAN.search(line)
+            if m:
+                ran[m.group(1)] = ran.get(m.group(1), 0) + int(m.group(2))
+            m = _FAILED.search(line)
+            if m:
+                failed.setdefault(m.group(3), set()).add("%s.%s" % (m.group(2), m.group(1)))
+    return ran, failed
+
+
+def run_core_tests(db, port, with_coop, modules):
+    """Odoo's own tests of modules on a copy of the template (with the coop addons first
+    installed when with_coop), every user in en_US as those tests expect."""
+    create_from_template(db)
+    conf = write_config(os.path.join(ROOT, ".local", "%s.conf" % db), db, port, {"max_cron_threads": 0})
+    if with_coop:
+        rc, problems, conf = install_coop(db, port, "install-%s.log" % db)
+        if rc:
+            print("\n".join(problems[:20]), file=sys.stderr)
+            sys.exit("[coop] installing the coop addons on %s failed" % db)
+        conf = write_config(os.path.join(ROOT, ".local", "%s.conf" % db), db, port, {"max_cron_threads": 0})
+    psql("UPDATE res_partner SET lang = 'en_US'; UPDATE ir_default SET json_value = '\"en_US\"' "
+         "WHERE field_id IN (SELECT id FROM ir_model_fields WHERE model = 'res.partner' AND name = 'lang')", db)
+    logfile = os.path.join(LOG_DIR, "core-%s.log" % db)
+    t0 = time.time()
+    rc = run_odoo(conf, logfile, "-d", db, "-u", ",".join(modules), "--test-enable", "--log-level=test")
+    print("[coop] Odoo's tests %s the coop addons: %.0f s (log %s)" % (
+        "with" if with_coop else "without", time.time() - t0, os.path.relpath(logfile, ROOT)), flush=True)
+    return core_results(logfile)
+
+
+def cmd_test_core(modules=None):
+    """Odoo's own test suites side by side, without and with the coop addons; fails when a
+    test fails with them that passes without them."""
+    modules = modules or CORE_TEST_MODULES
+    base = os.environ.get("COOP_CORE_DB", "coopkracht_core")
+    ran_a, failed_a = run_core_tests(base + "_plain", TEST_PORT + 3, False, modules)
+    ran_b, failed_b = run_core_tests(base + "_coop", TEST_PORT + 4, True, modules)
+    names = sorted(set(ran_a) | set(ran_b))
+    print("%-24s %18s %18s" % ("module", "without coop", "with coop"))
+    regressions = []
+    for name in names:
+        fa, fb = failed_a.get(name, set()), failed_b.get(name, set())
+        print("%-24s %9d ran %3d failed %9d ran %3d failed" % (
+            name, ran_a.get(name, 0), len(fa), ran_b.get(name, 0), len(fb)))
+        if not name.startswith("coop_"):
+            regressions.extend(sorted(fb - fa))
+    for test in regressions:
+        print("[coop] fails only with the coop addons: %s" % test)
+    known = sorted(set().union(*failed_a.values())) if failed_a else []
+    for test in known:
+        print("[coop] fails without the coop addons too (environment): %s" % test)
+    passed = sum(ran_b.get(n, 0) - len(failed_b.get(n, ())) for n in names if not n.startswith("coop_"))
+    print("%d passed, %d failed" % (passed, len(regressions)), flush=True)
+    for db in (base + "_plain", base + "_coop"):
+        drop_db(db)
+    return 1 if regressions else 0
 
 
 def main(argv):
@@ -434,6 +514,8 @@ def main(argv):
         cmd_newdb(db, port)
     elif cmd == "update":
         cmd_update(argv[1], argv[2])
+    elif cmd == "test-core":
+        sys.exit(cmd_test_core([m for m in ",".join(argv[1:]).split(",") if m]))
     elif cmd == "template":
         print(ensure_template())
     else:
