@@ -322,7 +322,7 @@ def start_live_server(db, port):
     live_db = db + "_live"
     copy_db(db, live_db)
     conf = write_config(os.path.join(ROOT, ".local", "live-%s.conf" % db), live_db, port,
-                        {"max_cron_threads": 0, "workers": 0})
+                        {"max_cron_threads": 0, "workers": 0, "proxy_mode": True})
     logfile = os.path.join(LOG_DIR, "live-%s.log" % db)
     env = dict(os.environ, PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"])
     proc = subprocess.Popen(odoo_cmd(conf, "--logfile=%s" % logfile), cwd=ROOT, env=env,
@@ -401,10 +401,23 @@ def cmd_test(pytest_args):
         upgrade_db = TEST_DB + "_upgrade"  # tests/test_upgrade.py upgrades this copy
         copy_db(TEST_DB, upgrade_db)
         live_proc, live_db = start_live_server(TEST_DB, live_port)
+        upgrade_result = os.path.join(ROOT, "test-output", "upgrade-%s.json" % TEST_DB)
+        if os.path.exists(upgrade_result):
+            os.remove(upgrade_result)
+        upgrade_proc = None
+        if any(t.rstrip("/") in ("tests", "tests/test_upgrade.py") for t in targets):
+            # the upgrades take minutes: they run beside the other tests, and
+            # tests/test_upgrade.py waits for their result
+            upgrade_proc = subprocess.Popen(
+                [PYTHON, os.path.join(ROOT, "tests", "test_upgrade.py"), upgrade_db, upgrade_result],
+                cwd=ROOT, stdin=subprocess.DEVNULL,
+                env=dict(os.environ, COOP_UPGRADE_PORT=str(TEST_PORT + 2),
+                         PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"]))
         env = dict(os.environ, COOP_TEST_DB=TEST_DB, COOP_TEST_PORT=str(TEST_PORT),
                    COOP_TEST_URL="http://127.0.0.1:%d" % TEST_PORT,
                    COOP_LIVE_URL="http://127.0.0.1:%d" % live_port, COOP_LIVE_DB=live_db,
                    COOP_UPGRADE_DB=upgrade_db, COOP_UPGRADE_PORT=str(TEST_PORT + 2),
+                   COOP_UPGRADE_RESULT=upgrade_result,
                    COOP_TEST_OUTPUT=os.path.join(ROOT, "test-output"),
                    PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"])
         cmd = [PYTHON, "-m", "pytest", "-p", "no:cacheprovider", "--odoo-database=%s" % TEST_DB,
@@ -413,6 +426,8 @@ def cmd_test(pytest_args):
         try:
             subprocess.call(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
         finally:
+            if upgrade_proc is not None and upgrade_proc.poll() is None:
+                stop_server(upgrade_proc)
             stop_server(live_proc)
             drop_db(live_db)
             drop_db(upgrade_db)

@@ -3,3 +3,4 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import ir_actions_report
+from . import coop_website_visit

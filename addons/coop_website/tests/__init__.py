@@ -6,3 +6,4 @@ from . import test_website_http
 from . import test_website_browser
 from . import test_settings_backport
 from . import test_live_server
+from . import test_visits
