@@ -66,14 +66,14 @@ class CoopWebsitePageStat(models.Model):
         self.env.cr.execute("""
             CREATE UNLOGGED TABLE IF NOT EXISTS coop_website_visit_hit (
                 day date NOT NULL,
-                page_key varchar(%s) NOT NULL,
+                page_key varchar(200) NOT NULL,  -- MAX_PAGE_KEY
                 section varchar(32) NOT NULL,
                 res_model varchar(64),
                 res_id integer,
                 visitor_hash char(64) NOT NULL,
                 referrer varchar(253),
                 UNIQUE (day, page_key, visitor_hash))
-        """ % int(MAX_PAGE_KEY))
+        """)
         self.env.cr.execute("""
             CREATE TABLE IF NOT EXISTS coop_website_visit_salt (
                 day date PRIMARY KEY,
