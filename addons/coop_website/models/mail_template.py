@@ -60,7 +60,7 @@ class MailTemplate(models.Model):
         if self._coop_wants_unsubscribe(body) and record is not None:
             email = self._coop_recipient_email(record.sudo())
             if email:
-                unsubscribe_url = self.env["res.partner"].coop_unsubscribe_url(email)
+                unsubscribe_url = self.env["res.partner"]._coop_unsubscribe_url(email)
         body = body.replace("%%UNSUBSCRIBE%%", "")
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         values = {

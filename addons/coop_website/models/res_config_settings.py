@@ -3,7 +3,7 @@
 import logging
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 _logger = logging.getLogger(__name__)
 
@@ -43,6 +43,15 @@ class ResConfigSettings(models.TransientModel):
     coop_company_phone = fields.Char(
         related="company_id.phone", string="Phone",
         help="Coopkracht's public phone number: website, mails and PDFs.")
+    coop_upload_limit_mb = fields.Integer(
+        string="Upload limit (MB)", default=20, config_parameter="coop_website.upload_limit_mb",
+        help="Largest file anyone may upload for an import; checked before the file is read.")
+
+    @api.constrains("coop_upload_limit_mb")
+    def _check_coop_upload_limit_mb(self):
+        for settings in self:
+            if not 1 <= settings.coop_upload_limit_mb <= 200:
+                raise ValidationError(_("The upload limit must be between 1 and 200 MB."))
 
     @api.model
     def _coop_config_parameter_fields(self):

@@ -5,11 +5,31 @@ import hmac
 
 from werkzeug.urls import url_encode
 
-from odoo import api, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools.identity import is_web_url, normalise_email, safe_web_url
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    coop_website_url = fields.Char(
+        string="Website link", compute="_compute_coop_website_url",
+        help="The website when it is an http(s) address, else empty: what pages link to.")
+
+    @api.depends("website")
+    def _compute_coop_website_url(self):
+        for partner in self:
+            partner.coop_website_url = safe_web_url(partner.website) or False
+
+    @api.constrains("website")
+    def _check_coop_website(self):
+        for partner in self.filtered("website"):
+            if not is_web_url(partner.website):
+                raise ValidationError(_(
+                    "The website %s is not a web address: it must start with http:// or "
+                    "https://.") % partner.website)
 
     @api.model
     def _coop_unsubscribe_token(self, email):
@@ -19,7 +39,7 @@ class ResPartner(models.Model):
         return hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
 
     @api.model
-    def coop_unsubscribe_url(self, email):
+    def _coop_unsubscribe_url(self, email):
         """Absolute URL that unsubscribes email from Coopkracht's newsletters."""
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         query = url_encode({"email": email, "token": self._coop_unsubscribe_token(email)})
@@ -33,11 +53,16 @@ class ResPartner(models.Model):
         if not email or not token or not hmac.compare_digest(
                 self._coop_unsubscribe_token(email), token):
             return False
-        email = email.strip()
-        contacts = self.env["mail.mass_mailing.contact"].sudo().search([("email", "=ilike", email)])
-        contacts.write({"opt_out": True})
-        partners = self.sudo().search([("email", "=ilike", email)])
-        partners.write({"opt_out": True})
+        email = normalise_email(email)
+        # exact, after normalisation: '_' and '%' are no wildcards
+        self.env.cr.execute("SELECT id FROM mail_mass_mailing_contact "
+                            "WHERE lower(btrim(email)) = %s", (email,))
+        contact_ids = [row[0] for row in self.env.cr.fetchall()]
+        self.env["mail.mass_mailing.contact"].sudo().browse(contact_ids).write({"opt_out": True})
+        self.env.cr.execute("SELECT id FROM res_partner WHERE lower(btrim(email)) = %s",
+                            (email,))
+        partner_ids = [row[0] for row in self.env.cr.fetchall()]
+        self.sudo().browse(partner_ids).write({"opt_out": True})
         return True
 
     @api.multi

@@ -7,3 +7,5 @@ from . import test_website_browser
 from . import test_settings_backport
 from . import test_live_server
 from . import test_visits
+from . import test_uploads
+from . import test_user_input

@@ -78,13 +78,34 @@ class TestPublicPages(CoopHttpCase):
         bad = self.url_open("/nieuwsbrief/afmelden?email=tom@voorbeeld.be&token=abc", timeout=60)
         self.assertEqual(bad.status_code, 403)
         self.assertFalse(contact.opt_out)
-        url = self.env["res.partner"].coop_unsubscribe_url("tom@voorbeeld.be")
+        url = self.env["res.partner"]._coop_unsubscribe_url("tom@voorbeeld.be")
         path = url[url.index("/nieuwsbrief"):]
         good = self.url_open(path, timeout=60)
         self.assertEqual(good.status_code, 200)
         self.assertIn("Je bent afgemeld", page_text(good.content))
         contact.invalidate_cache()
         self.assertTrue(contact.opt_out)
+
+    def test_unsubscribe_matches_the_address_exactly(self):
+        """Security: unsubscribing t_m@voorbeeld.be (with its own valid link) opts out that
+        address only, in any case, not the look-alike tom@voorbeeld.be ('_' is no
+        wildcard)."""
+        newsletter = self.env.ref("coop_website.mailing_list_newsletter")
+        Contact = self.env["mail.mass_mailing.contact"]
+        tom = Contact.create({"name": "Tom", "email": "tom@voorbeeld.be",
+                              "list_ids": [(6, 0, newsletter.ids)]})
+        other = Contact.create({"name": "T_m", "email": " T_M@voorbeeld.be",
+                                "list_ids": [(6, 0, newsletter.ids)]})
+        partner = self.env["res.partner"].create({"name": "Tom P", "email": "tom@voorbeeld.be"})
+        self.share_with_server()
+        url = self.env["res.partner"]._coop_unsubscribe_url("t_m@voorbeeld.be")
+        self.assertEqual(self.url_open(url[url.index("/nieuwsbrief"):], timeout=60).status_code,
+                         200)
+        for record in (tom, other, partner):
+            record.invalidate_cache()
+        self.assertTrue(other.opt_out)
+        self.assertFalse(tom.opt_out)
+        self.assertFalse(partner.opt_out)
 
 
 @at_install(False)
