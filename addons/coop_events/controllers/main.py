@@ -4,32 +4,34 @@ from odoo import _, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.coop_website.tools.identity import normalise_email
 from odoo.addons.website_event_sale.controllers.main import WebsiteEventSaleController
 
 
 class CoopEventController(WebsiteEventSaleController):
 
     def _coop_fix_tickets(self, event, post):
-        """Give each attendee of the posted form the ticket their organisation's membership
-        on the event date entitles them to, whatever ticket was chosen on the page.
-        Returns (post, refusal message or None)."""
+        """Give each attendee of the posted form the ticket the logged-in user's
+        organisation is entitled to on the event date, whatever ticket was chosen on the
+        page: a visitor who is not logged in pays the non-member price (a typed e-mail
+        address proves nothing). Returns (post, refusal message or None)."""
         post = dict(post)
         emails = []
+        user = request.env.user
+        partner = request.env["res.partner"] if user._is_public() else user.partner_id
+        ticket = event.sudo()._coop_ticket_for(partner=partner)
+        Registration = request.env["event.registration"].sudo()
         for key in list(post):
             counter, _sep, field = key.partition("-")
             if field != "email" or counter == "0":
                 continue
             email = (post[key] or "").strip()
-            if email.lower() in emails:
+            if normalise_email(email) in emails:
                 return post, _("%s appears twice in this registration.") % email
-            emails.append(email.lower())
-            existing = request.env["event.registration"].sudo().search_count([
-                ("event_id", "=", event.id), ("email", "=ilike", email),
-                ("state", "!=", "cancel")])
-            if existing:
+            emails.append(normalise_email(email))
+            if Registration._coop_registered_ids(event, email):
                 return post, _("%(email)s is already registered for %(event)s.") % {
                     "email": email, "event": event.name}
-            ticket = event.sudo()._coop_ticket_for(email=email)
             if ticket:
                 post["%s-ticket_id" % counter] = str(ticket.id)
         return post, None
@@ -44,14 +46,14 @@ class CoopEventController(WebsiteEventSaleController):
 
     # -- webinar recordings ----------------------------------------------------------
     def _coop_may_watch(self, event):
-        """Registrants of the event (by contact or e-mail) may watch; contacts of member
-        organisations too when the event says so."""
+        """Registrants of the event (by contact, never by e-mail address) may watch;
+        contacts of member organisations too when the event says so."""
         user = request.env.user
         if user._is_public():
             return False
         partner = user.partner_id
-        domain = [("event_id", "=", event.id), ("state", "in", ("open", "done")), "|",
-                  ("partner_id", "=", partner.id), ("email", "=ilike", partner.email or "-")]
+        domain = [("event_id", "=", event.id), ("state", "in", ("open", "done")),
+                  ("partner_id", "=", partner.id)]
         if request.env["event.registration"].sudo().search_count(domain):
             return True
         return bool(event.coop_recording_for_members and partner.coop_is_member_on())

@@ -9,12 +9,11 @@ from odoo.addons.portal.controllers.portal import CustomerPortal, pager as porta
 class CoopEventPortal(CustomerPortal):
 
     def _coop_my_registrations_domain(self):
-        partner = request.env.user.partner_id
-        domain = [("state", "in", ("open", "done"))]
-        if partner.email:
-            return domain + ["|", ("partner_id", "=", partner.id),
-                             ("email", "=ilike", partner.email)]
-        return domain + [("partner_id", "=", partner.id)]
+        """The logged-in user's own registrations: by contact, never by e-mail address (an
+        address on an account or typed in a form proves nothing, see SECURITY.md). A
+        registration made without logging in joins the account through its mailed link."""
+        return [("state", "in", ("open", "done")),
+                ("partner_id", "=", request.env.user.partner_id.id)]
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
@@ -46,3 +45,12 @@ class CoopEventPortal(CustomerPortal):
         values.update({"registration": registration, "page_name": "coop_event",
                        "pairings": registration.coop_pairing_ids.sorted("round")})
         return request.render("coop_events.portal_my_event", values)
+
+    @http.route(["/my/events/claim"], type="http", auth="user", website=True, sitemap=False)
+    def coop_claim_registration(self, token=None, **kw):
+        """The personal link mailed to a registrant, opened while logged in: the
+        registration becomes the account's (it was made without logging in)."""
+        registration = request.env["event.registration"]._coop_claim(token)
+        if not registration:
+            raise request.not_found()
+        return request.redirect("/my/events/%d" % registration.id)

@@ -5,6 +5,8 @@ import uuid
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.coop_website.tools.params import parse_id
+
 NETWORK = [("none", "Not"), ("little", "A little"), ("strong", "Strongly")]
 
 
@@ -74,7 +76,7 @@ class CoopEventEvaluation(models.Model):
         """The pending evaluation of this token, checked against the event it was sent
         for; UserError when unknown, for another event, or already answered."""
         evaluation = self._coop_find_token(token)
-        if not evaluation or evaluation.event_id.id != int(event_id or 0):
+        if not evaluation or evaluation.event_id.id != parse_id(event_id):
             raise UserError(_("This evaluation link is not valid."))
         if evaluation.state == "done":
             raise UserError(_("This evaluation has already been answered. Thank you!"))

@@ -1,12 +1,13 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import itertools
-import re
 from html import escape
 from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.coop_website.tools.identity import is_web_url
 
 from .pairing import PairingError, Participant, draw_questions, make_schedule, pair_key
 
@@ -18,7 +19,6 @@ EVENT_KINDS = [
     ("general_assembly", "General assembly"),
     ("other", "Other"),
 ]
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 ATTENDING_STATES = ("open", "done")
 
 
@@ -133,7 +133,7 @@ class EventEvent(models.Model):
     def _check_coop_urls(self):
         for event in self:
             for url in (event.coop_recording_url, event.coop_online_url):
-                if url and not URL_RE.match(url.strip()):
+                if url and not is_web_url(url):
                     raise ValidationError(_(
                         "The link %s is not a web address: it must start with http:// or "
                         "https://.") % url)
@@ -177,15 +177,15 @@ class EventEvent(models.Model):
         return self.event_ticket_ids.filtered(lambda t: t.coop_audience == "non_member")[:1]
 
     @api.multi
-    def _coop_ticket_for(self, email=None, partner=None):
-        """The ticket the registrant gets: decided by their organisation's membership on the
-        event date, never by what a visitor picked. False when the event has no member
-        pricing."""
+    def _coop_ticket_for(self, partner=None):
+        """The ticket the registrant (a contact) gets: decided by their organisation's
+        membership on the event date, never by what a visitor picked or typed. False when
+        the event has no member pricing."""
         self.ensure_one()
         member_ticket = self._coop_member_ticket()
         if not member_ticket:
             return False
-        organisation = self.env["event.registration"]._coop_find_organisation(email, partner)
+        organisation = self.env["event.registration"]._coop_find_organisation(partner)
         if organisation and organisation.coop_is_member_on(self._coop_membership_date()):
             return member_ticket
         return self._coop_nonmember_ticket() or member_ticket

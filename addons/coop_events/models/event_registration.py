@@ -5,13 +5,16 @@ import uuid
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.coop_website.tools.identity import normalise_email
+
 
 class EventRegistration(models.Model):
     _inherit = "event.registration"
 
     coop_org_id = fields.Many2one(
         comodel_name="res.partner", string="Organisation", index=True, readonly=True,
-        help="The registrant's organisation, found from the e-mail address or the contact.")
+        help="The registrant's organisation: the organisation of the contact (an e-mail "
+             "address alone never makes a registrant part of an organisation).")
     coop_is_member = fields.Boolean(
         string="Member on event date", readonly=True,
         help="The organisation was a member of Coopkracht on the day of the event.")
@@ -48,23 +51,35 @@ class EventRegistration(models.Model):
         if self.coop_org_id:
             domain.append(("coop_org_id", "=", self.coop_org_id.id))
         elif self.email:
-            domain.append(("email", "=ilike", self.email.strip()))
+            domain.append(("id", "in", self._coop_ids_by_email(self.email)))
         else:
             return False
         return bool(self.sudo().search_count(domain))
 
     @api.model
-    def _coop_find_organisation(self, email=None, partner=None):
-        """The organisation (commercial partner) of a registrant: the contact with this
-        e-mail address when there is one (a member's contact first), else the given
-        partner unless it is the website's anonymous user."""
+    def _coop_ids_by_email(self, email, event=None):
+        """Ids of the registrations with exactly this address (after normalisation:
+        spaces and case; '%' and '_' are ordinary characters), of one event when given.
+        Not access-checked: for constraints and counts."""
+        self.env.cr.execute("""
+            SELECT id FROM event_registration
+             WHERE lower(btrim(email)) = %s AND (%s IS NULL OR event_id = %s)""",
+                            (normalise_email(email), event.id if event else None,
+                             event.id if event else None))
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _coop_registered_ids(self, event, email):
+        """The registrations (not cancelled) of this exact address for event."""
+        ids = self._coop_ids_by_email(email, event)
+        return self.sudo().search([("id", "in", ids), ("state", "!=", "cancel")]).ids
+
+    @api.model
+    def _coop_find_organisation(self, partner=None):
+        """The organisation (commercial partner) of a registrant: that of the contact,
+        unless it is the website's anonymous user. Never found from an e-mail address:
+        a typed address proves nothing (see SECURITY.md)."""
         Partner = self.env["res.partner"].sudo()
-        if email and email.strip():
-            contacts = Partner.search([("email", "=ilike", email.strip())])
-            if contacts:
-                members = contacts.filtered(
-                    lambda c: c.commercial_partner_id.coop_membership_state == "member")
-                return (members or contacts)[0].commercial_partner_id
         if partner:
             public = self.env.ref("base.public_partner", raise_if_not_found=False)
             if partner != public:
@@ -90,12 +105,12 @@ class EventRegistration(models.Model):
         """Add organisation, membership on the event date and the right ticket to vals."""
         event = self.env["event.event"].browse(vals.get("event_id"))
         partner = self.env["res.partner"].browse(vals.get("partner_id") or [])
-        organisation = self._coop_find_organisation(vals.get("email"), partner)
+        organisation = self._coop_find_organisation(partner)
         vals["coop_org_id"] = organisation.id or False
         vals["coop_is_member"] = bool(organisation) and organisation.coop_is_member_on(
             event._coop_membership_date())
         if event and event._coop_member_ticket() and not vals.get("event_ticket_id"):
-            ticket = event._coop_ticket_for(vals.get("email"), partner)
+            ticket = event._coop_ticket_for(partner=partner)
             vals["event_ticket_id"] = ticket.id
         return vals
 
@@ -114,10 +129,8 @@ class EventRegistration(models.Model):
     @api.constrains("email", "event_id", "state")
     def _check_coop_duplicate(self):
         for registration in self.filtered(lambda r: r.email and r.state != "cancel"):
-            count = self.sudo().search_count([
-                ("event_id", "=", registration.event_id.id), ("id", "!=", registration.id),
-                ("email", "=ilike", registration.email.strip()), ("state", "!=", "cancel")])
-            if count:
+            others = set(self._coop_registered_ids(registration.event_id, registration.email))
+            if others - {registration.id}:
                 raise ValidationError(_(
                     "%(email)s is already registered for %(event)s.") % {
                         "email": registration.email, "event": registration.event_id.name})
@@ -181,6 +194,36 @@ class EventRegistration(models.Model):
              LIMIT 1""", (token, event.id))
         row = self.env.cr.fetchone()
         return self.sudo().browse(row[0] if row else [])
+
+    @api.model
+    def _coop_claim(self, token):
+        """The registration whose personal mailed link (token) the logged-in user opened,
+        made theirs when it had no contact yet: the link proves the address. Another
+        person's registration, a used or a wrong token give an empty recordset."""
+        user = self.env.user
+        if user._is_public() or not token or not isinstance(token, str) or len(token) > 64:
+            return self.browse()
+        self.env.cr.execute("""
+            SELECT id FROM event_registration
+             WHERE coop_access_token = %s AND state IN ('open', 'done') LIMIT 1""", (token,))
+        row = self.env.cr.fetchone()
+        registration = self.sudo().browse(row[0] if row else [])
+        public = self.env.ref("base.public_partner", raise_if_not_found=False)
+        if registration and registration.partner_id in (self.env["res.partner"], public):
+            registration.write({"partner_id": user.partner_id.id})
+        if registration.partner_id != user.partner_id:
+            return self.browse()
+        return registration
+
+    @api.multi
+    def coop_claim_url(self):
+        """Link that adds this registration to the registrant's account (for the mails)."""
+        self.ensure_one()
+        registration = self.sudo()
+        if not registration.coop_access_token:
+            registration.coop_access_token = uuid.uuid4().hex
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        return "%s/my/events/claim?token=%s" % (base_url, registration.coop_access_token)
 
     @api.multi
     def coop_recording_url_for_registrant(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.addons.coop_website.tests.common import CoopBrowserCase, SharedCursorMixin
+from odoo.addons.coop_website.tests.common import CoopBrowserCase, SharedCursorMixin, new_user
 
 from .common import EventFactoryMixin
 
@@ -14,7 +14,9 @@ class TestWebinarRegistrationBrowser(SharedCursorMixin, EventFactoryMixin, CoopB
     def setUp(self):
         super().setUp()
         org_member = self.make_org("Zonnecoop cv", member=True, join_date="2020-01-01")
-        self.make_contact(org_member, "Anna Peeters", "anna@zonnecoop.example")
+        anna = self.make_contact(org_member, "Anna Peeters", "anna@zonnecoop.example")
+        new_user(self.env, "anna_portal", ["base.group_portal"], partner_id=anna.id,
+                 password="anna_portal")
         self.webinar = self.make_event("Twee tools voor digitale aandeelhoudersregistratie",
                                        begin="2030-12-09 13:00:00", end="2030-12-09 14:00:00",
                                        price=30.0, website_published=True)
@@ -35,8 +37,9 @@ class TestWebinarRegistrationBrowser(SharedCursorMixin, EventFactoryMixin, CoopB
         browser.css("#modal_attendees_registration button[type=submit]")[0].click()
 
     def test_member_and_non_member_prices(self):
-        """Anna (member organisation) is registered for free, whatever ticket she picked;
-        Dirk (no member organisation) gets the non-member price of € 30 in his cart."""
+        """Anna (member organisation, logged in) is registered for free, whatever ticket
+        she picked; Dirk (not logged in) gets the non-member price of € 30 in his cart."""
+        self.browser_login("anna_portal", "anna_portal")
         self._register("Anna Peeters", "anna@zonnecoop.example", "events-member")
         attendee = self.browser.wait_css(".coop-attendee")
         self.assertIn("anna@zonnecoop.example", attendee.text)

@@ -35,8 +35,8 @@ class TestFigures(CoopEventCase):
         regs.action_coop_mark_attended()
         cls.w2.action_coop_send_evaluations()
         cls.w2.coop_evaluation_ids[0].coop_submit({"score": 8})
-        cls.register(cls.t1, "Anna", "anna@zonnecoop.example")
-        cls.register(cls.t1, "Bert", "bert@brouwcoop.example")
+        cls.register(cls.t1, "Anna", "anna@zonnecoop.example", partner=cls.anna)
+        cls.register(cls.t1, "Bert", "bert@brouwcoop.example", partner=cls.bert)
         cls.register(cls.t1, "Anna's collega", "anna2@zonnecoop.example", partner=cls.anna)
         # mailings: 2 newsletters and 1 flash in 2031, one newsletter in 2032
         Mailing = cls.env["mail.mass_mailing"]

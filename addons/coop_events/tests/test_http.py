@@ -47,12 +47,61 @@ class TestEventHttp(EventFactoryMixin, CoopHttpCase):
         self.assertIn("/shop/", response.url)
 
     def test_member_registration_free_and_confirmed(self):
-        """A member's contact who picks the paid ticket is registered for free, confirmed."""
+        """A member's contact, logged in, who picks the paid ticket is registered for free,
+        confirmed."""
+        new_user(self.env, "anna_portal", ["base.group_portal"], partner_id=self.anna.id,
+                 password="anna_portal")
+        self.authenticate("anna_portal", "anna_portal")
         response = self._confirm("Anna", "anna@zonnecoop.example", self.other_ticket)
         anna = self.env["event.registration"].search([("email", "=", "anna@zonnecoop.example")])
         self.assertEqual(anna.event_ticket_id, self.member_ticket)
         self.assertEqual(anna.state, "open")
         self.assertIn("coop-attendee", response.text)
+
+    def test_typed_member_address_pays_on_website(self):
+        """Security (member prices by typed e-mail): a visitor who types the address of a
+        member's contact, also with the wildcard '%', gets the paid ticket."""
+        for email in ("anna@zonnecoop.example", "%@zonnecoop.example"):
+            self._confirm("Not Anna", email, self.member_ticket)
+            registration = self.env["event.registration"].search([("email", "=", email)])
+            self.assertEqual(registration.event_ticket_id, self.other_ticket, email)
+            self.assertFalse(registration.coop_org_id, email)
+
+    def test_registrations_not_shown_by_address(self):
+        """Security (events matched by typed e-mail): an account whose address is that of
+        a registrant sees neither the registration nor its recording; the registrant's own
+        mailed link adds a registration made without login to their account, once."""
+        self.webinar.coop_recording_url = "https://video.example.org/rec"
+        soiree = self.make_event("Soirée Gent", kind="soiree", begin="2030-10-14 17:00:00",
+                                 end="2030-10-14 21:00:00")
+        anna_reg = self.register(soiree, "Anna", "anna@zonnecoop.example", partner=self.anna)
+        guest_reg = self.register(self.webinar, "Anna", "anna@zonnecoop.example")
+        intruder = self.env["res.partner"].create({"name": "Intruder",
+                                                   "email": "anna@zonnecoop.example"})
+        new_user(self.env, "intruder", ["base.group_portal"], partner_id=intruder.id,
+                 password="intruder")
+        self.authenticate("intruder", "intruder")
+        self.assertNotIn("Soirée Gent", self.url_open("/my/events").text)
+        self.assertEqual(self.url_open("/my/events/%d" % anna_reg.id).status_code, 404)
+        self.assertEqual(self.url_open("/my/events/%d" % guest_reg.id).status_code, 404)
+        self.assertEqual(
+            self.url_open("/event/%d/recording" % self.webinar.id).status_code, 403)
+        self.assertEqual(self.url_open("/my/events/claim?token=%s" % ("0" * 32)).status_code,
+                         404)
+        # Anna, logged in, opens the link mailed for her guest registration
+        claim_url = guest_reg.coop_claim_url()
+        new_user(self.env, "anna_portal", ["base.group_portal"], partner_id=self.anna.id,
+                 password="anna_portal")
+        self.authenticate("anna_portal", "anna_portal")
+        page = self.url_open(claim_url[claim_url.index("/my/"):])
+        self.assertIn("/my/events/%d" % guest_reg.id, page.url)
+        guest_reg.invalidate_cache()
+        self.assertEqual(guest_reg.partner_id, self.anna)
+        # the same link no longer gives it to anybody else
+        self.authenticate("intruder", "intruder")
+        self.assertEqual(self.url_open(claim_url[claim_url.index("/my/"):]).status_code, 404)
+        guest_reg.invalidate_cache()
+        self.assertEqual(guest_reg.partner_id, self.anna)
 
     def test_duplicate_refused_on_website(self):
         """Registering the same e-mail twice on the website is refused with a message."""

@@ -24,11 +24,23 @@ class TestPricing(CoopEventCase):
         self.assertEqual(self.other_ticket.coop_audience, "non_member")
 
     def test_member_contact_gets_free_ticket(self):
-        """The contact of a member organisation gets the free ticket, found by e-mail."""
-        reg = self.register(self.webinar, "Anna", "ANNA@zonnecoop.example")
+        """The contact of a member organisation gets the free ticket, found by contact."""
+        reg = self.register(self.webinar, "Anna", "anna@zonnecoop.example", partner=self.anna)
         self.assertEqual(reg.event_ticket_id, self.member_ticket)
         self.assertTrue(reg.coop_is_member)
         self.assertEqual(reg.coop_org_id, self.org_member)
+
+    def test_typed_member_address_gets_no_member_price(self):
+        """Security: typing the address of a member's contact (exactly, in capitals, or
+        with the wildcards '%' and '_') gives neither the organisation nor the member
+        price: only the contact (the logged-in user on the website) does."""
+        for email in ("anna@zonnecoop.example", "ANNA@zonnecoop.example",
+                      "%@zonnecoop.example", "ann_@zonnecoop.example"):
+            reg = self.register(self.webinar, "Not Anna", email)
+            self.assertEqual(reg.event_ticket_id, self.other_ticket, email)
+            self.assertFalse(reg.coop_org_id, email)
+            self.assertFalse(reg.coop_is_member, email)
+            reg.button_reg_cancel()
 
     def test_non_member_gets_paid_ticket(self):
         """A contact of a non-member organisation and an unknown e-mail pay."""
@@ -42,17 +54,17 @@ class TestPricing(CoopEventCase):
         """Membership is taken on the event date: an organisation joining after the event,
         or having left before it, pays."""
         late = self.make_org("Laatkomer cv", member=True, join_date="2030-04-01")
-        self.make_contact(late, "Lore", "lore@laatkomer.example")
-        self.assertEqual(self.register(self.webinar, "Lore", "lore@laatkomer.example")
-                         .event_ticket_id, self.other_ticket)
+        lore = self.make_contact(late, "Lore", "lore@laatkomer.example")
+        self.assertEqual(self.register(self.webinar, "Lore", "lore@laatkomer.example",
+                                       partner=lore).event_ticket_id, self.other_ticket)
         gone = self.make_org("Vertrokken cv", member=True, join_date="2015-01-01")
         gone.write({"coop_membership_state": "former", "coop_leave_date": "2030-01-01"})
-        self.make_contact(gone, "Gert", "gert@vertrokken.example")
-        self.assertEqual(self.register(self.webinar, "Gert", "gert@vertrokken.example")
-                         .event_ticket_id, self.other_ticket)
+        gert = self.make_contact(gone, "Gert", "gert@vertrokken.example")
+        self.assertEqual(self.register(self.webinar, "Gert", "gert@vertrokken.example",
+                                       partner=gert).event_ticket_id, self.other_ticket)
         early = self.make_event("Vroeger webinar", begin="2017-06-01 14:00:00",
                                 end="2017-06-01 15:00:00", price=25.0)
-        reg = self.register(early, "Anna", "anna@zonnecoop.example")
+        reg = self.register(early, "Anna", "anna@zonnecoop.example", partner=self.anna)
         self.assertEqual(reg.event_ticket_id, early._coop_nonmember_ticket(),
                          "Zonnecoop joined in 2020: not a member in 2017")
 
@@ -72,11 +84,11 @@ class TestPricing(CoopEventCase):
                 "event_id": self.webinar.id, "name": "Carl", "email": "carl@nieuwestart.example",
                 "event_ticket_id": self.member_ticket.id})
 
-    def test_switching_email_to_non_member_refused(self):
-        """Changing the e-mail of a free registration to a non-member's is refused."""
-        reg = self.register(self.webinar, "Anna", "anna@zonnecoop.example")
+    def test_switching_contact_to_non_member_refused(self):
+        """Changing the contact of a free registration to a non-member's is refused."""
+        reg = self.register(self.webinar, "Anna", "anna@zonnecoop.example", partner=self.anna)
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
-            reg.write({"email": "carl@nieuwestart.example"})
+            reg.write({"partner_id": self.carl.id})
 
     def test_member_ticket_with_partner(self):
         """A registration without e-mail but with a member contact gets the free ticket."""
@@ -84,12 +96,14 @@ class TestPricing(CoopEventCase):
         self.assertEqual(reg.event_ticket_id, self.member_ticket)
 
     def test_duplicate_email_refused(self):
-        """The same e-mail cannot register twice for one event (case-insensitive), but may
-        again after cancelling, and for another event."""
+        """The same e-mail cannot register twice for one event (case and spaces do not
+        count, '_' is no wildcard), but may again after cancelling, and for another
+        event."""
         first = self.register(self.webinar, "Anna", "anna@zonnecoop.example")
         with self.assertRaisesRegex(ValidationError, "already registered"), \
                 self.env.cr.savepoint():
             self.register(self.webinar, "Anna bis", " Anna@Zonnecoop.example")
+        self.register(self.webinar, "Look-alike", "ann_@zonnecoop.example")
         first.button_reg_cancel()
         self.register(self.webinar, "Anna", "anna@zonnecoop.example")
         other = self.make_event("Ander webinar", price=10.0)

@@ -100,7 +100,8 @@ class TestSoiree(CoopEventCase):
         later = self.make_event("Soirée november 2029", kind="soiree",
                                 begin="2029-11-14 17:00:00", end="2029-11-14 21:00:00")
         again = self.register(later, veteran.name, veteran.email, partner=veteran.partner_id)
-        first = self.register(later, "Deelnemer 4", "p4@coop4.example")
+        first = self.register(later, "Deelnemer 4", "p4@coop4.example", partner=self.env[
+            "res.partner"].search([("email", "=", "p4@coop4.example")], limit=1))
         outsider = self.register(later, "Deelnemer 1", "p1@coop1.example")
         self.assertEqual((again.coop_is_member, again.coop_newcomer), (True, False))
         self.assertEqual((first.coop_is_member, first.coop_newcomer), (True, True))
