@@ -6,6 +6,8 @@ from odoo import _, http, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.coop_website.tools.identity import normalise_email
+
 MIN_PASSWORD_LENGTH = 8
 
 
@@ -43,10 +45,19 @@ class CompassWebsite(http.Controller):
             return _("That is not a valid e-mail address.")
         if len(password) < MIN_PASSWORD_LENGTH:
             return _("Choose a password of at least %d characters.") % MIN_PASSWORD_LENGTH
-        if request.env["res.users"].sudo().with_context(active_test=False).search_count(
-                ["|", ("login", "=ilike", email), ("email", "=ilike", email)]):
+        if self._account_exists(email):
             return _("An account with this e-mail address already exists. Please log in first.")
         return None
+
+    @staticmethod
+    def _account_exists(email):
+        """Whether a user (also archived) has this exact login or address (after
+        normalisation; no LIKE, so '%' and '_' match only themselves)."""
+        request.env.cr.execute("""
+            SELECT 1 FROM res_users u JOIN res_partner p ON p.id = u.partner_id
+             WHERE lower(btrim(u.login)) = %s OR lower(btrim(p.email)) = %s LIMIT 1""",
+                               (normalise_email(email), normalise_email(email)))
+        return bool(request.env.cr.fetchone())
 
     def _create_account(self, post):
         """A portal user (and, when given, a new organisation as its company) for a visitor."""
@@ -78,9 +89,17 @@ class CompassWebsite(http.Controller):
                 return request.render("coop_compass.compass_start_page",
                                       self._start_values(error=error, post=post))
             user = self._create_account(post)
-            request.session.authenticate(request.db, user.login, post["password"])
-            env = request.env(user=user.id)
-            organisation = user.partner_id.parent_id
+            login, password = user.login, post["password"]
+            # As Odoo's own sign-up: the session checks the password on a connection of its
+            # own, which only sees the new account once it is committed.
+            request.env.cr.commit()  # pylint: disable=invalid-commit
+            uid = request.session.authenticate(request.db, login, password)
+            if not uid:
+                return request.render("coop_compass.compass_start_page", self._start_values(
+                    error=_("Your account was created, but logging in failed. Please log in "
+                            "with your e-mail address and password."), post=post))
+            env = request.env(user=uid)
+            organisation = env.user.partner_id.parent_id
         else:
             env = request.env
             organisation = env["res.partner"]

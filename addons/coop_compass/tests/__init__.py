@@ -9,3 +9,4 @@ from . import test_compass_portal
 from . import test_compass_report
 from . import test_compass_browser
 from . import test_compass_settings
+from . import test_compass_signup_live
