@@ -49,8 +49,9 @@ class MembershipWebsite(http.Controller):
         values["sector_ids"] = [(6, 0, sector_ids.ids)]
         values["lang"] = request.lang if request.lang in ("nl_BE", "en_US", "fr_BE") else "nl_BE"
         # the public visitor creates only a draft application; every check runs in create()
+        # coop_applicant_proposes: a known company number only proposes the organisation
         Application = request.env["coop.membership.application"].sudo().with_context(
-            lang=request.lang, coop_defer_received_mail=True)
+            lang=request.lang, coop_defer_received_mail=True, coop_applicant_proposes=True)
         try:
             with request.env.cr.savepoint():
                 application = Application.create(values)

@@ -4,7 +4,7 @@ from werkzeug.exceptions import NotFound
 from werkzeug.urls import url_quote
 
 from odoo import _, http
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import html_escape
 
@@ -60,6 +60,9 @@ class MembershipPortal(CustomerPortal):
     @http.route(["/my/membership", "/my/membership/page/<int:page>"], type="http",
                 auth="user", website=True)
     def portal_my_membership(self, page=1, **kw):
+        return self._coop_render_membership(page=page, saved=kw.get("saved"))
+
+    def _coop_render_membership(self, page=1, saved=None, error=None):
         org = self._coop_organisation()
         if not org:
             return request.redirect("/my")
@@ -77,8 +80,8 @@ class MembershipPortal(CustomerPortal):
             "application_blockers": self._coop_application_blockers(org.coop_application_ids),
             "sectors": request.env["coop.membership.sector"].sudo().search([]),
             "pager": pager,
-            "saved": kw.get("saved"),
-            "error": kw.get("error"),
+            "saved": saved,
+            "error": error,
         })
         return request.render("coop_membership.portal_my_membership", values)
 
@@ -106,7 +109,11 @@ class MembershipPortal(CustomerPortal):
         if org.coop_directory_published != values["coop_directory_published"]:
             changes.append(_("Member directory: %s") % (
                 _("yes") if values["coop_directory_published"] else _("no")))
-        org.write(values)
+        try:
+            with request.env.cr.savepoint():
+                org.write(values)
+        except (UserError, ValidationError) as exc:
+            return self._coop_render_membership(error=exc.name)
         if changes:
             body = "<p>%s</p><ul>%s</ul>" % (
                 _("Changed in the portal by %s:") % request.env.user.name,

@@ -5,6 +5,8 @@ from werkzeug.urls import url_encode
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.coop_website.tools.identity import normalise_email
+
 from .res_partner import COOP_MODELS, LEGAL_FORMS, normalise_kbo
 
 OPEN_STATES = ("draft", "submitted")
@@ -27,6 +29,13 @@ class CoopMembershipApplication(models.Model):
     partner_id = fields.Many2one(
         comodel_name="res.partner", string="Organisation", ondelete="restrict", index=True,
         domain=[("is_company", "=", True)], copy=False)
+    proposed_partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Known organisation with this number",
+        readonly=True, copy=False, ondelete="restrict",
+        help="The application came from the website with the company number of an "
+             "organisation Coopkracht already knows. The applicant is not linked to it: "
+             "staff decide (Link to this organisation) after checking that the applicant "
+             "may act for it.")
     contact_id = fields.Many2one(
         comodel_name="res.partner", string="Contact person", ondelete="restrict", copy=False)
     contact_name = fields.Char(string="Contact name")
@@ -118,21 +127,27 @@ class CoopMembershipApplication(models.Model):
             if not vals.get("partner_id"):
                 existing = Partner.search([("coop_kbo_number", "=", number),
                                            ("is_company", "=", True)], limit=1)
-                if existing:
+                if existing and self.env.context.get("coop_applicant_proposes"):
+                    # A public form proves nothing about who may act for a known
+                    # organisation: the applicant only proposes, staff decide.
+                    self._check_partner_may_apply(existing)
+                    vals["proposed_partner_id"] = existing.id
+                elif existing:
                     vals["partner_id"] = existing.id
         if vals.get("partner_id"):
             self._check_partner_may_apply(Partner.browse(vals["partner_id"]))
-        else:
+        elif not vals.get("proposed_partner_id"):
             vals["partner_id"] = Partner.create(self._prepare_partner_values(vals)).id
-        vals.pop("lang", None)
+        lang = vals.pop("lang", None)
         if not vals.get("contact_id") and vals.get("contact_name"):
+            organisation = Partner.browse(vals.get("partner_id") or [])
             vals["contact_id"] = Partner.create({
                 "name": vals["contact_name"],
                 "email": vals.get("contact_email"),
                 "phone": vals.get("phone"),
-                "parent_id": vals["partner_id"],
+                "parent_id": organisation.id,
                 "type": "contact",
-                "lang": Partner.browse(vals["partner_id"]).lang,
+                "lang": organisation.lang or lang or self.env.context.get("lang") or "nl_BE",
             }).id
         application = super().create(vals)
         if not self.env.context.get("coop_defer_received_mail"):
@@ -175,8 +190,32 @@ class CoopMembershipApplication(models.Model):
         yet. The compass addon extends it to require the organisation's completed ICA
         compass; extend it with super() for further requirements."""
         for application in self:
+            if not application.partner_id and application.proposed_partner_id:
+                raise UserError(_(
+                    "Coopkracht already knows an organisation with the company number %s. "
+                    "Our staff check that you may apply on its behalf and contact you; "
+                    "until then the application stays a draft.") % application.kbo_number)
             if not application.partner_id:
                 raise UserError(_("The application has no organisation."))
+        return True
+
+    @api.multi
+    def action_link_proposed_partner(self):
+        """Staff decide that the applicant may act for the known organisation with the
+        application's company number: the application and its contact person join it."""
+        if not self.env.user.has_group("coop_website.group_coop_user"):
+            raise AccessError(_("Only Coopkracht's staff link an application to a known "
+                                "organisation."))
+        for application in self:
+            organisation = application.proposed_partner_id
+            if application.state != "draft" or not organisation or application.partner_id:
+                raise UserError(_("Only a draft application with a known organisation to "
+                                  "decide on can be linked."))
+            self._check_partner_may_apply(organisation)
+            application.contact_id.sudo().write({"parent_id": organisation.id})
+            application.write({"partner_id": organisation.id, "proposed_partner_id": False})
+            application.message_post(body=_("Linked to the known organisation %s by staff.")
+                                     % organisation.name)
         return True
 
     @api.multi
@@ -267,7 +306,9 @@ class CoopMembershipApplication(models.Model):
         if not contact or not contact.email:
             return self.env["res.users"]
         Users = self.env["res.users"].sudo().with_context(no_reset_password=True)
-        user = Users.search([("login", "=ilike", contact.email)], limit=1)
+        self.env.cr.execute("SELECT id FROM res_users WHERE lower(btrim(login)) = %s",
+                            (normalise_email(contact.email),))
+        user = Users.browse([row[0] for row in self.env.cr.fetchall()][:1])
         if user:
             # never hand someone else's account to this application
             if user.partner_id != contact:

@@ -8,7 +8,7 @@ from unittest.mock import patch
 from lxml import html as lxml_html
 
 from odoo import tools
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.coop_website.tests.common import CoopHttpCase, new_user
 
@@ -93,6 +93,26 @@ class TestPortal(WebCase):
         last = self.org.message_ids[0]
         self.assertIn("Nieuwsector", last.body)
         self.assertIn("+32 9 123 45 67", last.body)
+
+    def test_website_must_be_a_web_address(self):
+        """Security (stored XSS): a javascript: or data: website typed in the portal is
+        refused with a Dutch message and not saved; the member directory links only
+        http(s) addresses, also for an address stored before the rule."""
+        self.authenticate("piet_portaal", "piet_portaal")
+        for url in ("javascript:alert(document.cookie)", "data:text/html,<script>x</script>"):
+            token = self.csrf("/my/membership")
+            response = self.url_open("/my/membership/update", data={
+                "csrf_token": token, "website": url, "city": "Gent"})
+            self.assertEqual(response.status_code, 200)
+            self.assertRegex(response.text, "geen webadres|not a web address")
+            self.org.invalidate_cache()
+            self.assertFalse(self.org.website, url)
+        self.env.cr.execute("UPDATE res_partner SET website = %s WHERE id = %s",
+                            ("javascript:alert(1)", self.org.id))
+        self.share_with_server()
+        directory = self.url_open("/leden?search=Portaal").text
+        self.assertIn("Portaal cv", directory)
+        self.assertNotIn("javascript:", directory)
 
     def test_update_needs_csrf(self):
         """Without the CSRF token the update is refused and nothing changes."""
@@ -209,6 +229,41 @@ class TestWebsite(WebCase):
                                         "not a valid Belgian company number")
         self.assertEqual(self.env["coop.membership.application"].search_count([]), count)
         self.assertEqual(self.Partner.search_count([]), partners)
+
+    def test_known_organisation_is_only_proposed(self):
+        """Security (attaching oneself to an organisation): an application with the
+        company number of a known organisation that is not a member does not make the
+        applicant its contact or give them a view of it; staff decide, and only then the
+        application and its contact join the organisation."""
+        known = self.Partner.create({"name": "Gekende cv", "is_company": True,
+                                     "coop_kbo_number": kbo(602), "city": "Brugge"})
+        self.share_with_server()
+        response = self.url_open("/lid-worden", data=self.form_data(
+            kbo_number=kbo(602), name="Gekende cv", contact_email="eve@attacker.example"))
+        self.assertIn("o_coop_application_thanks", response.text)
+        self.assertRegex(response.text, "kent al een organisatie met het ondernemingsnummer|"
+                                        "already knows an organisation")
+        app = self.env["coop.membership.application"].search(
+            [("contact_email", "=", "eve@attacker.example")])
+        self.assertEqual(app.state, "draft")
+        self.assertFalse(app.partner_id)
+        self.assertEqual(app.proposed_partner_id, known)
+        self.assertFalse(app.contact_id.parent_id)
+        self.assertNotIn(app.contact_id, known.child_ids)
+        user = self.env["res.users"].search([("login", "=", "eve@attacker.example")])
+        self.assertTrue(user)
+        self.assertNotEqual(user.partner_id.commercial_partner_id, known)
+        with self.assertRaises(AccessError):
+            known.sudo(user).write({"website": "https://attacker.example"})
+        self.assertEqual(known.sudo().coop_membership_state, "none")
+        # a portal user cannot take the staff decision
+        with self.assertRaises(AccessError):
+            app.sudo(user).action_link_proposed_partner()
+        staff = new_user(self.env, "web_staff", ["coop_website.group_coop_user"])
+        app.sudo(staff).action_link_proposed_partner()
+        self.assertEqual(app.partner_id, known)
+        self.assertEqual(app.contact_id.parent_id, known)
+        self.assertFalse(app.proposed_partner_id)
 
     def test_member_cannot_apply(self):
         """An organisation that is already a member cannot apply again."""
