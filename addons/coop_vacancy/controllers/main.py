@@ -10,6 +10,8 @@ from odoo import _, fields, http
 from odoo.addons.http_routing.models.ir_http import unslug
 from odoo.http import request
 
+from odoo.addons.coop_website.tools.params import parse_id
+
 from ..models.coop_vacancy import CONTRACT_TYPES, PROVINCES
 
 PAGE_SIZE = 12
@@ -153,6 +155,7 @@ class VacancyWebsite(http.Controller):
     @http.route("/vacatures/<string:vacancy_slug>", type="http", auth="public", website=True)
     def vacancy(self, vacancy_slug, **kw):
         _name, vacancy_id = unslug(vacancy_slug)
+        vacancy_id = parse_id(vacancy_id)
         if not vacancy_id:
             raise request.not_found()
         vacancy = request.env["coop.vacancy"].sudo().search(

@@ -39,8 +39,10 @@ class VacancyPortal(CustomerPortal):
         return values
 
     def _vacancy_check_access(self, vacancy_id):
-        """The vacancy, if it exists and belongs to the user's organisation; 404/403 otherwise.
-        Decided with the user's own rights (ACL and record rules), before any sudo()."""
+        """The vacancy, if it exists and belongs to the user's organisation; 404 otherwise,
+        the same answer for a missing and for another organisation's vacancy (a 403 would
+        tell an outsider that it exists). Decided with the user's own rights (ACL and
+        record rules), before any sudo()."""
         vacancy = request.env["coop.vacancy"].browse(vacancy_id)
         if not vacancy.sudo().exists():
             raise NotFound()
@@ -49,9 +51,9 @@ class VacancyPortal(CustomerPortal):
             vacancy.check_access_rights("write")
             vacancy.check_access_rule("write")
         except AccessError:
-            raise Forbidden()
+            raise NotFound()
         if not org or vacancy.partner_id != org:
-            raise Forbidden()
+            raise NotFound()
         return vacancy
 
     def _vacancy_form_values(self, vacancy=None, post=None, error=None):

@@ -2,9 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 from datetime import timedelta
-from urllib.parse import urlparse
 
 from odoo import _, api, fields, models
+from odoo.addons.coop_website.tools.identity import is_web_url
 from odoo.addons.http_routing.models.ir_http import slug
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -137,8 +137,7 @@ class CoopVacancy(models.Model):
     @api.constrains("apply_url")
     def _check_apply_url(self):
         for vacancy in self.filtered("apply_url"):
-            parsed = urlparse(vacancy.apply_url.strip())
-            if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            if not is_web_url(vacancy.apply_url):
                 raise ValidationError(_("The apply URL must be a web address starting with http:// or https://."))
 
     @api.constrains("apply_email")

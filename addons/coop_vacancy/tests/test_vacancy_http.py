@@ -301,16 +301,24 @@ class TestPortal(VacancyHttpCase):
         self.assertFalse(self.env["coop.vacancy"].search([("name", "=", "Boekhouder (m/v/x)")]))
 
     def test_cannot_edit_other_organisation(self):
-        """Another organisation's vacancy cannot be opened, edited, withdrawn through crafted URLs."""
+        """Another organisation's vacancy cannot be opened, edited, withdrawn through crafted
+        URLs; it answers the same 404 as a missing one (same status, same page), so an
+        outsider cannot tell that it exists."""
         self.authenticate("http_poster", "http_poster")
         token = self.csrf("/my/vacatures/new")
-        self.get("/my/vacatures/%d" % self.foreign.id, status=403)
-        self.get("/my/vacatures/%d/edit" % self.foreign.id, status=403)
+        foreign = self.get("/my/vacatures/%d" % self.foreign.id, status=404)
+        missing = self.get("/my/vacatures/999999999", status=404)
+
+        def main(response):  # the page's content, without per-request tokens
+            text = response.text[response.text.index("<main"):response.text.index("</main>")]
+            return re.sub(r"(csrf_token\W+|[?&]t=)[0-9a-zA-Z]+", r"\1", text)
+        self.assertEqual(main(foreign), main(missing))
+        self.get("/my/vacatures/%d/edit" % self.foreign.id, status=404)
         response = self.url_open("/my/vacatures/%d/edit" % self.foreign.id,
                                  data=self.form(csrf_token=token, name="Gekaapt"))
-        self.assertEqual(response.status_code, 403)
+        self.assertEqual(response.status_code, 404)
         response = self.url_open("/my/vacatures/%d/withdraw" % self.foreign.id, data={"csrf_token": token})
-        self.assertEqual(response.status_code, 403)
+        self.assertEqual(response.status_code, 404)
         self.assertEqual(self.foreign.name, "Andermans vacature")
         self.assertEqual(self.foreign.state, "published")
         self.get("/my/vacatures/999999999", status=404)
