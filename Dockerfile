@@ -20,7 +20,9 @@ RUN useradd --system --home /var/lib/odoo --shell /usr/sbin/nologin odoo \
     && mkdir -p /var/lib/odoo /mnt/coop-addons && chown odoo /var/lib/odoo
 COPY config/odoo-docker.conf /etc/odoo/odoo.conf
 COPY scripts/odoo-bin /usr/local/bin/odoo
+COPY scripts/odoo-entrypoint /usr/local/bin/odoo-entrypoint
 USER odoo
 EXPOSE 8069 8072
-ENTRYPOINT ["python", "/usr/local/bin/odoo", "-c", "/etc/odoo/odoo.conf"]
+# the master password from ODOO_MASTER_PASSWORD, hashed into a private copy of the config
+ENTRYPOINT ["python", "/usr/local/bin/odoo-entrypoint"]
 

@@ -322,7 +322,10 @@ def start_live_server(db, port):
     live_db = db + "_live"
     copy_db(db, live_db)
     conf = write_config(os.path.join(ROOT, ".local", "live-%s.conf" % db), live_db, port,
-                        {"max_cron_threads": 0, "workers": 0, "proxy_mode": True})
+                        {"max_cron_threads": 0, "workers": 0, "proxy_mode": True,
+                         # as in production (config/odoo-docker.conf): tests/test_deploy_proxy.py
+                         "coop_block_db_manager": True,
+                         "server_wide_modules": "web,queue_job,coop_website"})
     logfile = os.path.join(LOG_DIR, "live-%s.log" % db)
     env = dict(os.environ, PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"])
     proc = subprocess.Popen(odoo_cmd(conf, "--logfile=%s" % logfile), cwd=ROOT, env=env,

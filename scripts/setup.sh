@@ -13,9 +13,10 @@ source scripts/env.sh
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 # 1. Debian packages (wkhtmltopdf for PDF reports, LDAP headers for python-ldap,
-#    Chromium for browser tests, poppler for reading PDFs in tests).
+#    Chromium for browser tests, poppler for reading PDFs in tests, nginx and openssl for
+#    the tests of the production proxy).
 apt_packages=(wkhtmltopdf libldap2-dev libsasl2-dev chromium chromium-driver poppler-utils
-              fonts-dejavu-core xfonts-75dpi xfonts-base)
+              fonts-dejavu-core xfonts-75dpi xfonts-base nginx-light openssl)
 missing=()
 for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

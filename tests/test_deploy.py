@@ -58,7 +58,8 @@ def test_production_config_has_workers_and_proxy_mode():
 
 def test_compose_file_validates_with_docker_compose():
     """`docker-compose config` (the validator, no engine needed) accepts the file."""
-    env = dict(os.environ, POSTGRES_PASSWORD="validation-only")
+    env = dict(os.environ, POSTGRES_PASSWORD="validation-only",
+               ODOO_MASTER_PASSWORD="validation-only-master")
     proc = subprocess.run(COMPOSE + ["-f", "docker-compose.yml", "config", "-q"], cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     assert proc.returncode == 0, proc.stdout
@@ -67,7 +68,93 @@ def test_compose_file_validates_with_docker_compose():
 def test_compose_file_refuses_to_start_without_password():
     """Without POSTGRES_PASSWORD the validator stops with the message asking for it."""
     env = {k: v for k, v in os.environ.items() if k != "POSTGRES_PASSWORD"}
+    env["ODOO_MASTER_PASSWORD"] = "validation-only-master"
     proc = subprocess.run(COMPOSE + ["-f", "docker-compose.yml", "config", "-q"], cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     assert proc.returncode != 0
     assert "set POSTGRES_PASSWORD in .env" in proc.stdout
+
+
+def test_compose_file_refuses_to_start_without_master_password():
+    """Without ODOO_MASTER_PASSWORD the validator stops with the message asking for it:
+    Odoo never runs with its default master password."""
+    env = {k: v for k, v in os.environ.items() if k != "ODOO_MASTER_PASSWORD"}
+    env["POSTGRES_PASSWORD"] = "validation-only"
+    proc = subprocess.run(COMPOSE + ["-f", "docker-compose.yml", "config", "-q"], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    assert proc.returncode != 0
+    assert "set ODOO_MASTER_PASSWORD in .env" in proc.stdout
+
+
+def test_production_config_blocks_the_database_manager():
+    """The production configuration has no master password of its own, blocks the
+    database service in Odoo (loaded at server start) and runs behind the proxy."""
+    cfg = configparser.ConfigParser()
+    cfg.read(os.path.join(ROOT, "config", "odoo-docker.conf"))
+    opts = cfg["options"]
+    assert "admin_passwd" not in opts
+    assert opts["coop_block_db_manager"] == "True"
+    assert "coop_website" in opts["server_wide_modules"].split(",")
+    assert opts["proxy_mode"] == "True"
+    assert opts["list_db"] == "False"
+
+
+def test_compose_puts_odoo_behind_the_tls_proxy():
+    """Only the nginx proxy is published; Odoo's ports stay inside the compose network;
+    the proxy uses deploy/nginx.conf."""
+    compose = yaml.safe_load(_read("docker-compose.yml"))
+    services = compose["services"]
+    assert "ports" not in services["odoo"]
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("nginx:")
+    assert any(m.startswith("./deploy/nginx.conf:") for m in proxy["volumes"])
+    assert "443:443" in proxy["ports"]
+    docker = _read("Dockerfile")
+    assert "scripts/odoo-entrypoint" in docker and "odoo-entrypoint\"]" in docker
+
+
+def _entrypoint():
+    from importlib.machinery import SourceFileLoader
+    return SourceFileLoader("coop_odoo_entrypoint",
+                            os.path.join(ROOT, "scripts", "odoo-entrypoint")).load_module()
+
+
+def test_master_password_from_environment_and_rotation(tmp_path):
+    """The entry point writes the master password's hash (never the password) into a
+    private copy of the configuration, which Odoo's own check accepts; rotating it makes
+    the old one fail; a missing or short password stops the container."""
+    from odoo.tools.config import crypt_context
+    entry = _entrypoint()
+    source = os.path.join(ROOT, "config", "odoo-docker.conf")
+    target = str(tmp_path / "odoo-runtime.conf")
+    first, second = "first-master-password-1", "second-master-password-2"
+    for old, new in ((None, first), (first, second)):
+        entry.write_runtime_config(source, target, new)
+        assert oct(os.stat(target).st_mode & 0o777) == "0o600"
+        cfg = configparser.ConfigParser(interpolation=None)
+        cfg.read(target)
+        stored = cfg["options"]["admin_passwd"]
+        assert new not in _read_file(target)
+        assert stored.startswith("$pbkdf2-sha512$")
+        assert crypt_context.verify(new, stored)
+        assert not crypt_context.verify("admin", stored)
+        if old:
+            assert not crypt_context.verify(old, stored)
+        assert cfg["options"]["coop_block_db_manager"] == "True"
+    env = {k: v for k, v in os.environ.items() if k != "ODOO_MASTER_PASSWORD"}
+    for value in (None, "short"):
+        if value:
+            env["ODOO_MASTER_PASSWORD"] = value
+        env.update(ODOO_CONF=source, ODOO_RUNTIME_CONF=str(tmp_path / "refused.conf"),
+                   ODOO_BIN="/bin/false")
+        proc = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "odoo-entrypoint")],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              universal_newlines=True)
+        assert proc.returncode != 0
+        assert "set ODOO_MASTER_PASSWORD" in proc.stdout
+        assert not os.path.exists(str(tmp_path / "refused.conf"))
+
+
+def _read_file(path):
+    with open(path) as f:
+        return f.read()

@@ -30,6 +30,7 @@
     ],
     'demo': [],
     'post_init_hook': 'post_init_hook',
+    'post_load': 'post_load',
     'installable': True,
     'application': False,
 }
