@@ -11,6 +11,7 @@ import xlsxwriter
 from odoo import _, api, fields, models
 from odoo.addons.base_iban.models.res_partner_bank import validate_iban
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape
 
 from .coop_share_dividend_sepa import build_credit_transfer, read_totals, schema_errors
 
@@ -69,7 +70,7 @@ class CoopShareDividendRun(models.Model):
 
     _name = "coop.share.dividend.run"
     _description = "Dividend run"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "year desc, register_id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -118,6 +119,18 @@ class CoopShareDividendRun(models.Model):
         currency_field="currency_id", readonly=True, copy=False,
         help="The total net amount when the run was confirmed: the payment file must pay "
              "exactly this.")
+    total_sepa = fields.Monetary(
+        compute="_compute_totals", currency_field="currency_id", string="Total by SEPA",
+        help="Net dividends of the shareholders with an IBAN: what the SEPA file pays.")
+    total_otherwise = fields.Monetary(
+        compute="_compute_totals", currency_field="currency_id", string="Total paid otherwise",
+        help="Net dividends of the shareholders without an IBAN: not in the SEPA file, to "
+             "be paid otherwise (listed below). Confirmed total = SEPA + paid otherwise.")
+    otherwise_count = fields.Integer(compute="_compute_totals",
+                                     string="Shareholders paid otherwise")
+    otherwise_line_ids = fields.One2many(
+        comodel_name="coop.share.dividend.line", inverse_name="run_id",
+        domain=[("iban", "=", False)], readonly=True, string="To be paid otherwise")
     confirm_uid = fields.Many2one(comodel_name="res.users", string="Confirmed by",
                                   readonly=True, copy=False)
     xlsx_file = fields.Binary(string="Payment list", readonly=True, attachment=True, copy=False)
@@ -148,8 +161,14 @@ class CoopShareDividendRun(models.Model):
             [("run_id", "in", self.ids)], ["run_id", "base", "gross", "withholding", "net"],
             ["run_id"])
         totals = {d["run_id"][0]: d for d in data}
+        otherwise = {d["run_id"][0]: d for d in self.env["coop.share.dividend.line"].read_group(
+            [("run_id", "in", self.ids), ("iban", "=", False)], ["run_id", "net"], ["run_id"])}
         for run in self:
             tot = totals.get(run.id, {})
+            other = otherwise.get(run.id, {})
+            run.otherwise_count = other.get("run_id_count", 0)
+            run.total_otherwise = other.get("net", 0.0)
+            run.total_sepa = tot.get("net", 0.0) - other.get("net", 0.0)
             run.line_count = tot.get("run_id_count", 0)
             run.total_base = tot.get("base", 0.0)
             run.total_gross = tot.get("gross", 0.0)
@@ -486,7 +505,50 @@ class CoopShareDividendRun(models.Model):
                     "sepa_filename": "dividend-%s-%s-pain.001.xml" % (
                         self.register_id.company_number, self.year)})
         self.message_post(body=_("SEPA payment file made."))
+        self._report_paid_otherwise()
         return True
+
+    @api.multi
+    def _report_paid_otherwise(self):
+        """The shareholders the SEPA file leaves out (no IBAN): listed with their amounts
+        in the chatter, and a to-do activity for the staff member who made the file."""
+        self.ensure_one()
+        rows = [row for row in self._line_rows() if not row["iban"]]
+        if not rows:
+            return False
+        currency = self.currency_id.name
+        items = "".join("<li>%s %s: %.2f %s</li>" % (
+            html_escape(str(row["number"])), html_escape(row["display_name"] or ""), row["net"],
+            currency) for row in rows)
+        summary = _("%(count)s shareholders without an IBAN are not in the SEPA file: pay "
+                    "them otherwise (%(total).2f %(currency)s).") % {
+                        "count": len(rows), "total": self.total_otherwise,
+                        "currency": currency}
+        body = "<p>%s</p><ul>%s</ul><p>%s</p>" % (
+            html_escape(summary), items, html_escape(_(
+                "Confirmed total %(confirmed).2f = SEPA %(sepa).2f + paid otherwise "
+                "%(otherwise).2f") % {"confirmed": self.confirmed_total_net,
+                                      "sepa": self.total_sepa,
+                                      "otherwise": self.total_otherwise}))
+        self.message_post(body=body)
+        self._coop_schedule_activity(summary, "<ul>%s</ul>" % items)
+        return True
+
+    @api.multi
+    def _coop_schedule_activity(self, summary, note):
+        """A to-do activity on the run for the current user (Odoo 11 has no
+        activity_schedule; this is its shape)."""
+        self.ensure_one()
+        activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        return self.env["mail.activity"].sudo().create({
+            "res_model_id": self.env["ir.model"]._get(self._name).id,
+            "res_id": self.id,
+            "activity_type_id": activity_type.id if activity_type else False,
+            "summary": summary[:250],
+            "note": note,
+            "user_id": self.env.uid,
+            "date_deadline": self.payment_date or fields.Date.context_today(self),
+        })
 
     # Notices -----------------------------------------------------------------
 

@@ -282,14 +282,40 @@ class TestDividendSepa(DividendCase):
         self.assertEqual(run.state, "paid")
 
     def test_holder_without_iban_left_out(self):
-        """A shareholder without IBAN is not in the file (he is paid otherwise)."""
+        """A shareholder without IBAN is not in the file, and the run says so: he is
+        listed with his amount as "to be paid otherwise" (in the chatter and on the run),
+        staff get a to-do activity, and confirmed total = SEPA total + paid otherwise."""
         self.ann.iban = False
         run = self.confirmed_run()
         run.action_sepa_file()
         doc = self.parse(run)
+        ann_net = self.line_of(run, self.ann).net
         self.assertEqual(doc.findtext(".//{%s}NbOfTxs" % PAIN), "1")
         self.assertEqual(doc.findtext(".//{%s}CtrlSum" % PAIN),
                          "%.2f" % self.line_of(run, self.coopco).net)
+        self.assertGreater(ann_net, 0)
+        self.assertEqual(run.otherwise_line_ids, self.line_of(run, self.ann))
+        self.assertEqual(run.otherwise_count, 1)
+        self.assertAlmostEqual(run.total_otherwise, ann_net, places=2)
+        self.assertAlmostEqual(run.total_sepa, float(doc.findtext(".//{%s}CtrlSum" % PAIN)),
+                               places=2)
+        self.assertAlmostEqual(run.total_sepa + run.total_otherwise,
+                               run.confirmed_total_net, places=2)
+        note = run.message_ids[0].body
+        self.assertIn("%.2f" % ann_net, note)
+        self.assertIn(self.ann.display_name, note)
+        activity = self.env["mail.activity"].search([("res_model", "=", run._name),
+                                                     ("res_id", "=", run.id)])
+        self.assertEqual(len(activity), 1)
+        self.assertIn("1", activity.summary)
+
+    def test_all_with_iban_no_activity(self):
+        """When every shareholder has an IBAN nothing is paid otherwise: no activity."""
+        run = self.confirmed_run()
+        run.action_sepa_file()
+        self.assertEqual(run.total_otherwise, 0.0)
+        self.assertFalse(self.env["mail.activity"].search([("res_model", "=", run._name),
+                                                           ("res_id", "=", run.id)]))
 
     def test_invalid_iban_refused(self):
         """A line with an invalid IBAN stops the file: nothing is written."""
