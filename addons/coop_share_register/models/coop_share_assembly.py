@@ -14,13 +14,20 @@ from .coop_share_position import POSITIONS_SQL
 # The voting roll of an assembly in one INSERT ... SELECT: every holder with shares on the
 # record date (the register's positions query), with his shares and his votes: per class
 # the shares times the votes per share valid on the record date (the latest dated change
-# of the class's voting rights, else the class's own figure).
+# of the class's voting rights, else the class's own figure), or one vote per shareholder,
+# or those votes capped, as the register's voting_mode says (the articles of association).
 ROLL_SQL = """
     INSERT INTO coop_share_assembly_holder
            (assembly_id, register_id, holder_id, holder_number, shares, votes, attendance,
             create_uid, write_uid, create_date, write_date)
     SELECT %(assembly)s, %(register)s, pos.holder_id, h.number, SUM(pos.shares),
-           SUM(pos.shares * COALESCE(vr.votes_per_share, c.votes_per_share)), 'absent',
+           CASE %(voting_mode)s
+                WHEN 'per_holder' THEN 1
+                WHEN 'capped' THEN LEAST(
+                    SUM(pos.shares * COALESCE(vr.votes_per_share, c.votes_per_share)),
+                    %(voting_cap)s)
+                ELSE SUM(pos.shares * COALESCE(vr.votes_per_share, c.votes_per_share))
+           END, 'absent',
            %(uid)s, %(uid)s, now() at time zone 'UTC', now() at time zone 'UTC'
       FROM (""" + POSITIONS_SQL + """) pos
       JOIN coop_share_class c ON c.id = pos.class_id
@@ -146,7 +153,9 @@ class CoopShareAssembly(models.Model):
                               "(%(date)s) has passed.") % {"date": self.record_date})
         params = self.env["coop.share.position"]._query_params(
             self.register_id, self.record_date)
-        params.update({"assembly": self.id, "uid": self.env.uid})
+        params.update({"assembly": self.id, "uid": self.env.uid,
+                       "voting_mode": self.register_id.voting_mode or "per_share",
+                       "voting_cap": self.register_id.voting_cap or 0})
         self.check_access_rule("write")
         self.env.cr.execute(ROLL_SQL, params)
         self.env["coop.share.assembly.holder"].invalidate_cache()

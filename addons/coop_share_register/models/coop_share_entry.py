@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.coop_website.tools.formatting import share_count
+
 ENTRY_TYPES = [
     ("subscription", "Subscription"),
     ("transfer", "Transfer"),
@@ -319,7 +321,32 @@ class CoopShareEntry(models.Model):
             raise AccessError(_("Only a register manager can confirm register entries."))
         for entry in self.sorted(lambda e: (e.date, e.id)):
             entry._confirm_one()
+        # after the whole batch: an exclusion of a holder with several classes is one
+        # entry per class, confirmed together
+        self.filtered(lambda e: e.entry_type == "exclusion")._check_exclusions_complete()
         return True
+
+    @api.multi
+    def _check_exclusions_complete(self):
+        """An exclusion (uitsluiting) removes the shareholder: after it he holds no share
+        of any class. A partial exclusion is refused (a withdrawal, uittreding, may be
+        partial)."""
+        for entry in self:
+            self.env.cr.execute("""
+                SELECT c.code, SUM(m.qty) FROM coop_share_movement m
+                  JOIN coop_share_class c ON c.id = m.class_id
+                 WHERE m.register_id = %s AND m.holder_id = %s AND m.date <= %s
+                 GROUP BY c.code HAVING SUM(m.qty) <> 0 ORDER BY c.code""",
+                                (entry.register_id.id, entry.holder_from_id.id, entry.date))
+            left = self.env.cr.fetchall()
+            if left:
+                raise ValidationError(_(
+                    "An exclusion removes the shareholder from the register: after %(entry)s "
+                    "%(holder)s would still hold %(shares)s. Exclude all of his shares, of "
+                    "every class, on the same date (a withdrawal may be partial).") % {
+                        "entry": entry.name, "holder": entry.holder_from_id.display_name,
+                        "shares": ", ".join("%s %s" % (share_count(qty), code)
+                                            for code, qty in left)})
 
     @api.multi
     def _confirm_one(self):  # pylint: disable=missing-return
@@ -383,28 +410,50 @@ class CoopShareEntry(models.Model):
         self.ensure_one()
         holders = (self.holder_from_id | self.holder_to_id).ids
         cr = self.env.cr
+        # By date (nobody gives up shares before the day he holds them) and entry by entry
+        # in the register's number order, as the printed register reads: a transfer
+        # numbered before the subscription it needs is refused even on the same day.
         cr.execute("""
             WITH days AS (
                 SELECT holder_id, class_id, date, SUM(qty) AS qty
                   FROM coop_share_movement
-                 WHERE register_id = %s AND holder_id = ANY(%s)
+                 WHERE register_id = %(register)s AND holder_id = ANY(%(holders)s)
                  GROUP BY holder_id, class_id, date
-            ), running AS (
-                SELECT holder_id, class_id, date,
+            ), by_date AS (
+                SELECT holder_id, class_id, date, NULL::integer AS number,
                        SUM(qty) OVER (PARTITION BY holder_id, class_id ORDER BY date) AS held
                   FROM days
+            ), by_number AS (
+                SELECT m.holder_id, m.class_id, m.date, e.number,
+                       SUM(m.qty) OVER (PARTITION BY m.holder_id, m.class_id
+                                        ORDER BY e.number, m.entry_id
+                                        ROWS UNBOUNDED PRECEDING) AS held
+                  FROM coop_share_movement m
+                  JOIN coop_share_entry e ON e.id = m.entry_id
+                 WHERE m.register_id = %(register)s AND m.holder_id = ANY(%(holders)s)
             )
-            SELECT holder_id, class_id, MIN(date) FROM running WHERE held < 0
-             GROUP BY holder_id, class_id LIMIT 1""", (self.register_id.id, holders))
+            SELECT holder_id, class_id, date, number, held FROM (
+                SELECT * FROM by_date UNION ALL SELECT * FROM by_number) AS checks
+             WHERE held < 0 ORDER BY date, number NULLS FIRST LIMIT 1""",
+                   {"register": self.register_id.id, "holders": holders})
         row = cr.fetchone()
+        if row and row[3] is None:
+            holder = self.env["coop.shareholder"].browse(row[0])
+            share_class = self.env["coop.share.class"].browse(row[1])
+            raise ValidationError(_(
+                "%(holder)s would hold %(shares)s shares of class %(share_class)s on "
+                "%(date)s: a holder can only give up shares held on that date.") % {
+                    "holder": holder.display_name, "share_class": share_class.code,
+                    "date": row[2], "shares": share_count(row[4])})
         if row:
             holder = self.env["coop.shareholder"].browse(row[0])
             share_class = self.env["coop.share.class"].browse(row[1])
             raise ValidationError(_(
-                "%(holder)s would hold a negative number of shares of class %(share_class)s on "
-                "%(date)s: a holder can only give up shares held on that date.") % {
+                "%(holder)s would hold %(shares)s shares of class %(share_class)s after entry "
+                "%(number)s of %(date)s: in the register's order a holder can only give up "
+                "shares he already holds.") % {
                     "holder": holder.display_name, "share_class": share_class.code,
-                    "date": row[2]})
+                    "date": row[2], "number": row[3], "shares": share_count(row[4])})
         register = self.register_id
         if not register.min_shares and not register.max_shares:
             return
@@ -430,8 +479,9 @@ class CoopShareEntry(models.Model):
             raise ValidationError(_(
                 "%(holder)s would hold %(shares)s shares on %(date)s, outside the register's "
                 "limits (minimum %(min)s, maximum %(max)s).") % {
-                    "holder": holder.display_name, "shares": row[2], "date": row[1],
-                    "min": register.min_shares, "max": register.max_shares or "-"})
+                    "holder": holder.display_name, "shares": share_count(row[2]),
+                    "date": row[1], "min": register.min_shares,
+                    "max": register.max_shares or "-"})
 
     @api.multi
     def action_cancel(self):

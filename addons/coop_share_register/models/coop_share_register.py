@@ -39,6 +39,16 @@ class CoopShareRegister(models.Model):
     max_shares = fields.Integer(
         string="Maximum shares per holder", default=0,
         help="At most this many shares per holder (all classes together); 0 means no maximum.")
+    voting_mode = fields.Selection(
+        selection=[("per_share", "One vote per share (class votes per share)"),
+                   ("per_holder", "One vote per shareholder"),
+                   ("capped", "Votes per share, capped per shareholder")],
+        string="Votes at the general assembly", required=True, default="per_share",
+        help="As the articles of association say. The voting roll of an assembly, its "
+             "quorum and its results follow this rule as it was when the session opened.")
+    voting_cap = fields.Integer(
+        string="Most votes per shareholder", default=0,
+        help="With capped votes: no shareholder has more votes than this.")
     admission_rules = fields.Text(
         string="Who may become shareholder",
         help="The admission conditions from the articles of association.")
@@ -59,6 +69,8 @@ class CoopShareRegister(models.Model):
          "The minimum number of shares cannot be negative."),
         ("max_shares_positive", "CHECK(max_shares >= 0)",
          "The maximum number of shares cannot be negative."),
+        ("voting_cap_set", "CHECK(voting_mode <> 'capped' OR voting_cap >= 1)",
+         "With capped votes, the most votes per shareholder is at least 1."),
     ]
 
     @api.multi

@@ -77,6 +77,37 @@ class TestAssembly(AssemblyCase):
         with self.assertRaises(UserError):
             self.assembly.write({"record_date": "2024-05-31"})
 
+    def test_voting_modes(self):
+        """The register's voting rule (articles of association) decides the roll, and so
+        the quorum and the results: one vote per shareholder, or the votes per share capped
+        at N; a capped rule needs a cap of at least 1 (also in the database)."""
+        self.reg_a.write({"voting_mode": "per_holder"})
+        self.assembly.action_open()
+        votes = {ln.holder_id: ln.votes for ln in self.assembly.holder_line_ids}
+        self.assertEqual(set(votes.values()), {1.0})
+        self.assertEqual(self.assembly.votes_total, 5.0)
+        self.assembly.register_attendance(self.ann)
+        self.assembly.register_attendance(self.bart)
+        self.assembly.invalidate_cache()
+        self.assertEqual(self.assembly.votes_attending, 2.0)
+        self.res1.action_open_voting()
+        self.res1.cast_vote(self.ann, "for")
+        self.res1.cast_vote(self.bart, "against")
+        self.assertEqual((self.res1.votes_for, self.res1.votes_against), (1.0, 1.0))
+
+        capped = as_user(self.Assembly, self.manager_a).create({
+            "name": "Buitengewone algemene vergadering", "register_id": self.reg_a.id,
+            "date": "2024-07-15 12:00:00", "record_date": "2024-04-30"})
+        self.reg_a.write({"voting_mode": "capped", "voting_cap": 3})
+        capped.action_open()
+        votes = {ln.holder_id: ln.votes for ln in capped.holder_line_ids}
+        self.assertEqual(votes, {self.ann: 3.0, self.bart: 3.0, self.fien: 3.0,
+                                 self.gert: 1.0, self.hilde: 1.0})
+        self.assertEqual(capped.votes_total, 11.0)
+        with self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint(), \
+                mute_logger("odoo.sql_db"):
+            self.reg_a.write({"voting_cap": 0})
+
     def test_attendance_proxies_votes_and_results(self):
         """Present holders vote themselves and for the holders whose proxy they hold;
         results are weighted, abstentions not counted, majorities applied."""

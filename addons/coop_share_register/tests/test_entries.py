@@ -61,6 +61,37 @@ class TestEntries(DarCase):
         self.assertEqual(self.reg_a.share_totals(), {self.class_a.id: 0})
         self.assertEqual(self.reg_a.share_totals("2023-05-01"), {self.class_a.id: 10})
 
+    def test_partial_exclusion_refused(self):
+        """An exclusion removes the shareholder: one that leaves him shares (of its class,
+        or of another class) is refused in Dutch with whole numbers, and he stays active;
+        excluding every class in one confirmation ends his holding. A withdrawal
+        (redemption) may be partial."""
+        self.make_entry("subscription", self.class_a, 10, holder_to=self.ann, date="2023-01-01")
+        self.make_entry("subscription", self.class_a2, 2, holder_to=self.ann, date="2023-01-01")
+        Entry = self.env["coop.share.entry"]
+        for quantity in (4, 10):  # part of class A; all of A, but B is left
+            entry = self.make_entry("exclusion", self.class_a, quantity, holder_from=self.ann,
+                                    date="2023-07-01", confirm=False)
+            with self.assertRaisesRegex(ValidationError, "uitsluiting haalt de aandeelhouder"
+                                        ) as caught, self.cr.savepoint():
+                entry.with_context(lang="nl_BE").action_confirm()
+            self.assertNotIn(".0 ", str(caught.exception))
+            entry.invalidate_cache()  # the savepoint rolled the confirmation back
+            entry.action_cancel()
+        self.assertEqual(self.ann.state, "active")
+        self.assertEqual(self.held(self.ann, self.class_a), 10)
+        partial = self.make_entry("redemption", self.class_a, 4, holder_from=self.ann,
+                                  date="2023-06-01", amount_paid_out=1000.0)
+        self.assertEqual(partial.state, "confirmed")
+        both = Entry.browse()
+        for share_class, quantity in ((self.class_a, 6), (self.class_a2, 2)):
+            both |= self.make_entry("exclusion", share_class, quantity, holder_from=self.ann,
+                                    date="2023-07-01", confirm=False)
+        both.action_confirm()
+        self.assertEqual(set(both.mapped("state")), {"confirmed"})
+        self.assertEqual(self.ann.state, "former")
+        self.assertEqual(self.held(self.ann, self.class_a) + self.held(self.ann, self.class_a2), 0)
+
     def test_conversion(self):
         """A conversion replaces shares of one class by shares of another."""
         self.make_entry("subscription", self.class_a, 4, holder_to=self.ann, date="2023-01-01")

@@ -103,6 +103,36 @@ class TestImport(DarCase):
             self.assertProblem(result, *fragments)
             self.assertEqual(self.count(), before)
 
+    def test_register_order_holds_entry_by_entry(self):
+        """A transfer numbered before the subscription it needs, on the same day, is
+        refused (per day the sum is 0, but the printed register would show the giver at
+        -2 after that entry); the count is a whole number; nothing is written. In the
+        right order the same rows are accepted."""
+        before = self.count()
+        wrong = ("ref,date,type,class,quantity,from_holder,to_holder,paid_amount,amount_paid_out\n"
+                 "E1,2020-01-10,subscription,A,4,,H1,500.00,\n"
+                 "E2,2020-03-01,transfer,A,2,H3,H1,,\n"
+                 "E3,2020-03-01,subscription,A,2,,H3,500.00,\n")
+        result = self.run_import(HOLDERS, wrong)
+        self.assertProblem(result, "rij 3", "H3", "-2 aandelen", "na inschrijving")
+        self.assertNotIn("-2.0", " ".join(str(p) for p in result.get("problems", [])))
+        self.assertEqual(self.count(), before)
+        right = wrong.replace("E2,2020-03-01,transfer,A,2,H3,H1,,\n", "") + \
+            "E2,2020-03-01,transfer,A,2,H3,H1,,\n"
+        result = self.run_import(HOLDERS, right)
+        self.assertFalse(result.get("problems"), result.get("problems"))
+
+    def test_partial_exclusion_refused_in_import(self):
+        """An exclusion row that leaves the shareholder shares is refused by row, in
+        Dutch, with a whole number; nothing is written. Excluding all is accepted."""
+        before = self.count()
+        partial = ENTRIES + "E5,2022-06-01,exclusion,A,3,H2,,,750.00\n"
+        result = self.run_import(HOLDERS, partial)
+        self.assertProblem(result, "rij 6", "H2", "7 aandelen", "uitsluiting")
+        self.assertEqual(self.count(), before)
+        result = self.run_import(HOLDERS, partial.replace("exclusion,A,3,H2", "exclusion,A,10,H2"))
+        self.assertFalse(result.get("problems"), result.get("problems"))
+
     def test_latin1_file(self):
         """A Latin-1 file gets a clear message about UTF-8 and writes nothing."""
         before = self.count()

@@ -19,6 +19,8 @@ from odoo import _, api, fields, models
 from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.coop_website.tools.formatting import share_count
+
 from ..models.coop_share_entry import EXITS, NEEDS_FROM, NEEDS_TO
 from ..models.validators import (digits, format_company_number, is_valid_company_number,
                                  is_valid_national_number)
@@ -671,26 +673,66 @@ class CoopShareImportWizard(models.TransientModel):
         cr = self.env.cr
         problems = []
         by_number = {e.get("number"): e["row"] for e in entries if e.get("number")}
+        # by date, and entry by entry in number order as the register reads (the rules of
+        # coop.share.entry._check_holdings): same-day rows are never reordered
         cr.execute("""
             WITH days AS (
                 SELECT holder_id, class_id, date, SUM(qty) AS qty, MAX(entry_id) AS entry_id
-                  FROM coop_share_movement WHERE register_id = %s
+                  FROM coop_share_movement WHERE register_id = %(register)s
                  GROUP BY holder_id, class_id, date
-            ), running AS (
-                SELECT holder_id, class_id, date, entry_id,
+            ), by_date AS (
+                SELECT holder_id, class_id, date, entry_id, FALSE AS in_order,
                        SUM(qty) OVER (PARTITION BY holder_id, class_id ORDER BY date) AS held
-                  FROM days)
-            SELECT h.ref, c.code, r.date, r.held, e.number FROM running r
+                  FROM days
+            ), by_number AS (
+                SELECT m.holder_id, m.class_id, m.date, m.entry_id, TRUE AS in_order,
+                       SUM(m.qty) OVER (PARTITION BY m.holder_id, m.class_id
+                                        ORDER BY e.number, m.entry_id
+                                        ROWS UNBOUNDED PRECEDING) AS held
+                  FROM coop_share_movement m
+                  JOIN coop_share_entry e ON e.id = m.entry_id
+                 WHERE m.register_id = %(register)s)
+            SELECT DISTINCT ON (r.holder_id, r.class_id)
+                   h.ref, c.code, r.date, r.held, e.number, r.in_order
+              FROM (SELECT * FROM by_date UNION ALL SELECT * FROM by_number) r
               JOIN coop_shareholder h ON h.id = r.holder_id
               JOIN coop_share_class c ON c.id = r.class_id
               JOIN coop_share_entry e ON e.id = r.entry_id
-             WHERE r.held < 0 ORDER BY r.date LIMIT 100""", (register.id,))
-        for ref, code, date, held, number in cr.fetchall():
+             WHERE r.held < 0
+             ORDER BY r.holder_id, r.class_id, r.in_order, r.date, e.number
+             LIMIT 100""", {"register": register.id})
+        for ref, code, date, held, number, in_order in cr.fetchall():
+            values = {"row": by_number.get(number, "?"), "holder": ref,
+                      "shares": share_count(held), "number": number,
+                      "share_class": code, "date": date}
+            if in_order:
+                problems.append(_(
+                    "Entries, row %(row)s: shareholder %(holder)s would hold %(shares)s "
+                    "shares of class %(share_class)s after entry %(number)s of %(date)s (more "
+                    "shares given up than held at that point of the register).") % values)
+            else:
+                problems.append(_(
+                    "Entries, row %(row)s: shareholder %(holder)s would hold %(shares)s "
+                    "shares of class %(share_class)s on %(date)s (more shares given up than "
+                    "held).") % values)
+        # an exclusion removes the shareholder: nothing of any class is left after it
+        cr.execute("""
+            SELECT e.number, h.ref, SUM(m.qty) FROM coop_share_entry e
+              JOIN coop_shareholder h ON h.id = e.holder_from_id
+              JOIN coop_share_movement m ON m.register_id = e.register_id
+                                        AND m.holder_id = e.holder_from_id AND m.date <= e.date
+             WHERE e.register_id = %s AND e.state = 'confirmed' AND e.entry_type = 'exclusion'
+               AND NOT EXISTS (SELECT 1 FROM coop_share_entry c
+                                WHERE c.corrected_entry_id = e.id AND c.state = 'confirmed')
+             GROUP BY e.id, e.number, h.ref HAVING SUM(m.qty) <> 0
+             ORDER BY e.number LIMIT 100""", (register.id,))
+        for number, ref, held in cr.fetchall():
             problems.append(_(
-                "Entries, row %(row)s: shareholder %(holder)s would hold %(shares)s shares of "
-                "class %(share_class)s on %(date)s (more shares given up than held).") % {
-                    "row": by_number.get(number, "?"), "holder": ref, "shares": held,
-                    "share_class": code, "date": date})
+                "Entries, row %(row)s: the exclusion of shareholder %(holder)s leaves him "
+                "%(shares)s shares: an exclusion covers all of his shares, of every class "
+                "(a withdrawal may be partial).") % {
+                    "row": by_number.get(number, "?"), "holder": ref,
+                    "shares": share_count(held)})
         if register.min_shares or register.max_shares:
             cr.execute("""
                 WITH days AS (
@@ -714,8 +756,8 @@ class CoopShareImportWizard(models.TransientModel):
                     "Entries, row %(row)s: shareholder %(holder)s would hold %(shares)s shares "
                     "on %(date)s, outside the register's limits (minimum %(min)s, maximum "
                     "%(max)s).") % {
-                        "row": by_number.get(number, "?"), "holder": ref, "shares": held,
-                        "date": date, "min": register.min_shares,
+                        "row": by_number.get(number, "?"), "holder": ref,
+                        "shares": share_count(held), "date": date, "min": register.min_shares,
                         "max": register.max_shares or "-"})
         cr.execute("""
             SELECT e.number FROM coop_share_payment p

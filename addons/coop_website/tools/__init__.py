@@ -6,3 +6,4 @@ from . import identity  # noqa: F401
 from . import visits  # noqa: F401
 from . import uploads  # noqa: F401
 from . import params  # noqa: F401
+from . import formatting  # noqa: F401
