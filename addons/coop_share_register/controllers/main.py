@@ -12,7 +12,7 @@ class DarController(http.Controller):
         """The example CSV files of the import template (no register data in them)."""
         if kind not in ("holders", "entries") or not request.env.user.has_group(
                 "coop_share_register.group_dar_viewer"):
-            return request.not_found()
+            raise request.not_found()
         content = request.env["coop.share.import.wizard"].example_csv(kind)
         return request.make_response(content, headers=[
             ("Content-Type", "text/csv; charset=utf-8"),

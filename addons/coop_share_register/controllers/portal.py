@@ -111,7 +111,7 @@ class ShareholderPortal(CustomerPortal):
         try:
             holder = self._shareholder_check_access(holder_id)
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found()
         return self._report_response(
             holder, "coop_share_register.report_shareholder_certificate_action",
             "certificate-%s.pdf" % holder.number)
@@ -122,9 +122,9 @@ class ShareholderPortal(CustomerPortal):
         try:
             holder = self._shareholder_check_access(holder_id)
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found()
         if not 1900 < year < 2200:
-            return request.not_found()
+            raise request.not_found()
         return self._report_response(
             holder, "coop_share_register.report_shareholder_statement_action",
             "statement-%s-%s.pdf" % (holder.number, year), data={"year": year})
@@ -135,7 +135,7 @@ class ShareholderPortal(CustomerPortal):
         try:
             holder = self._shareholder_check_access(holder_id)
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found()
         error = None
         if request.httprequest.method == "POST":
             values = {name: post.get(name, "") for name in PORTAL_FIELDS}

@@ -20,7 +20,7 @@ class ShareholderPrivacy(http.Controller):
         except (AccessError, MissingError):
             data = None
         if not data:
-            return request.not_found()
+            raise request.not_found()
         content = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True)
         filename = "shareholder-%s-%s.json" % (data["shareholder"]["number"], holder_id)
         return request.make_response(content.encode("utf-8"), headers=[

@@ -33,7 +33,7 @@ class ShareSubscription(http.Controller):
     def subscription_form(self, slug, **kw):
         register = self._register(slug)
         if not register:
-            return request.not_found()
+            raise request.not_found()
         return self._render_form(register)
 
     @http.route("/aandelen/<string:slug>/intekenen", type="http", auth="public",
@@ -41,7 +41,7 @@ class ShareSubscription(http.Controller):
     def subscription_post(self, slug, **post):
         register = self._register(slug)
         if not register:
-            return request.not_found()
+            raise request.not_found()
         values = {key: (post.get(key) or "").strip() for key in FORM_FIELDS}
         if HONEYPOT not in post or post.get(HONEYPOT):
             # a bot: no detail in the answer, nothing written, no personal data logged

@@ -21,3 +21,4 @@ from . import test_gdpr
 from . import test_dividend
 from . import test_billing
 from . import test_dividend_browser
+from . import test_register_rules_live

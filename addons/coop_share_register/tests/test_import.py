@@ -133,6 +133,22 @@ class TestImport(DarCase):
         result = self.run_import(HOLDERS, partial.replace("exclusion,A,3,H2", "exclusion,A,10,H2"))
         self.assertFalse(result.get("problems"), result.get("problems"))
 
+    def test_upload_limits(self):
+        """A file over the upload limit (a setting; 1 MB here) and a zip bomb posing as an
+        XLSX are refused in Dutch before they are parsed; nothing is written."""
+        from odoo.addons.coop_website.tests.test_uploads import zip_bomb
+        from odoo.exceptions import UserError
+        before = self.count()
+        with self.assertRaisesRegex(UserError, "geen normaal rekenblad"):
+            self.run_import(HOLDERS, zip_bomb())
+        self.env["ir.config_parameter"].sudo().set_param("coop_website.upload_limit_mb", "1")
+        big = ENTRIES + "".join("E%d,2022-03-02,subscription,A,1,,H1,250.00,\n" % i
+                                for i in range(10, 40000))
+        self.assertGreater(len(big), 1024 * 1024)
+        with self.assertRaisesRegex(UserError, "niet aanvaard"):
+            self.run_import(HOLDERS, big)
+        self.assertEqual(self.count(), before)
+
     def test_latin1_file(self):
         """A Latin-1 file gets a clear message about UTF-8 and writes nothing."""
         before = self.count()

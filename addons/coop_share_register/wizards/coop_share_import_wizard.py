@@ -9,7 +9,6 @@ the savepoint is released only when nothing is wrong: all or nothing. Rows whose
 reference is already in the register are left alone, so importing a file twice changes
 nothing the second time.
 """
-import base64
 import csv
 import datetime
 import io
@@ -120,7 +119,8 @@ class CoopShareImportWizard(models.TransientModel):
 
     @api.model
     def _file(self, data):
-        return base64.b64decode(data) if data else None
+        """The uploaded file's bytes; its size is checked before it is decoded."""
+        return self.env["coop.upload"]._coop_check_upload(data) if data else None
 
     # Parsing -----------------------------------------------------------------
 
@@ -298,6 +298,12 @@ class CoopShareImportWizard(models.TransientModel):
         list of sentences by row and column) and the counts. Writes nothing on any
         problem. progress(done, total, message), if given, is told how far it got."""
         progress = progress or (lambda done, total, message: None)
+        # size and zip bombs, before anything parses the files (20 MB, a setting)
+        Upload = self.env["coop.upload"]
+        for content, label in ((holder_content, _("The shareholders file")),
+                               (entry_content, _("The entries file"))):
+            if content:
+                Upload._coop_check_upload(content, label, encoded=False)
         Entry = self.env["coop.share.entry"]
         Holder = self.env["coop.shareholder"]
         register = register.with_env(self.env)
