@@ -97,12 +97,12 @@ class CompassPortal(CustomerPortal):
     def portal_compass_step(self, scan_id, step, **post):
         scan = self._compass_scan(scan_id, write=True)
         if not scan:
-            return request.not_found()
+            raise request.not_found()
         if scan.state != "draft":
             return request.redirect("/my/compass/%d" % scan.id)
         principles = self._steps()
         if not 1 <= step <= len(principles) + 1:
-            return request.not_found()
+            raise request.not_found()
         if request.httprequest.method != "POST":
             return self._render_step(scan, step)
         posted = {}
@@ -139,7 +139,7 @@ class CompassPortal(CustomerPortal):
     def portal_compass_scan(self, scan_id, **kw):
         scan = self._compass_scan(scan_id)
         if not scan:
-            return request.not_found()
+            raise request.not_found()
         if scan.state == "draft" and scan.user_id == request.env.user:
             return request.redirect("/my/compass/%d/step/1" % scan.id)
         return self._render_result(scan, just_submitted=kw.get("submitted"))
@@ -170,7 +170,7 @@ class CompassPortal(CustomerPortal):
     def portal_compass_reopen(self, scan_id, **post):
         scan = self._compass_scan(scan_id, write=True)
         if not scan:
-            return request.not_found()
+            raise request.not_found()
         try:
             new = scan.action_reopen()
         except (UserError, ValidationError) as exc:
@@ -181,7 +181,7 @@ class CompassPortal(CustomerPortal):
     def portal_compass_pdf(self, scan_id, **kw):
         scan = self._compass_scan(scan_id)
         if not scan or scan.state != "submitted":
-            return request.not_found()
+            raise request.not_found()
         report = request.env.ref("coop_compass.compass_scan_report").sudo()
         pdf, _format = report.with_context(lang=request.env.user.lang).render_qweb_pdf([scan.id])
         filename = "kompas-%s-v%d.pdf" % (scan.root_id.id, scan.version)

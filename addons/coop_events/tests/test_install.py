@@ -16,3 +16,21 @@ class TestMenu(CoopSavepointCase):
         """The main menu has a Dutch name."""
         menu = self.env.ref("coop_events.menu_root").with_context(lang="nl_BE")
         self.assertNotEqual(menu.name, self.env.ref("coop_events.menu_root").with_context(lang="en_US").name)
+
+    def test_one_events_app(self):
+        """Staff who manage events see one top menu for them ("Activiteiten"), not also
+        Odoo's "Evenementen"; its attendees, reporting and configuration are inside it."""
+        manager = self.env.ref("coop_website.group_coop_manager")
+        event_manager = self.env.ref("event.group_event_manager")
+        self.user_manager.write({"groups_id": [(4, manager.id), (4, event_manager.id)]})
+        Menu = self.env["ir.ui.menu"].sudo(self.user_manager).with_context(lang="nl_BE")
+        roots = Menu.search([("parent_id", "=", False)])
+        names = roots.mapped("name")
+        self.assertIn("Activiteiten", names)
+        self.assertNotIn("Evenementen", names)
+        self.assertEqual(len([n for n in names if n in ("Activiteiten", "Evenementen")]), 1)
+        ours = self.env.ref("coop_events.menu_root")
+        for xmlid in ("event.menu_action_registration", "event.menu_reporting_events",
+                      "event.menu_event_type"):
+            menu = self.env.ref(xmlid)
+            self.assertIn(ours, menu.parent_id | menu.parent_id.parent_id, xmlid)

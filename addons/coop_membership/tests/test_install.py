@@ -16,3 +16,14 @@ class TestMenu(CoopSavepointCase):
         """The main menu has a Dutch name."""
         menu = self.env.ref("coop_membership.menu_root").with_context(lang="nl_BE")
         self.assertNotEqual(menu.name, self.env.ref("coop_membership.menu_root").with_context(lang="en_US").name)
+
+    def test_fee_invoices_use_the_customer_views(self):
+        """The fee invoice list is Odoo's customer invoice list ("Klant"), not the
+        supplier one ("Leverancier", "Leveranciers referentie")."""
+        action = self.env.ref("coop_membership.coop_fee_invoice_action")
+        views = dict((mode, view_id) for view_id, mode in action.read(["views"])[0]["views"])
+        self.assertEqual(views["tree"], self.env.ref("account.invoice_tree").id)
+        self.assertEqual(views["form"], self.env.ref("account.invoice_form").id)
+        arch = self.env["account.invoice"].with_context(lang="nl_BE").fields_view_get(
+            view_id=views["tree"], view_type="tree")["arch"]
+        self.assertNotIn("Leverancier", arch)

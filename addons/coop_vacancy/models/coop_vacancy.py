@@ -134,6 +134,17 @@ class CoopVacancy(models.Model):
             if vacancy.contact_id.commercial_partner_id != vacancy.partner_id.commercial_partner_id:
                 raise ValidationError(_("The contact person must belong to the vacancy's organisation."))
 
+    @api.model
+    def _coop_fix_label_translations(self):
+        """Remove translations that label a field other than the id "ID" (see the data
+        file); idempotent."""
+        self.env.cr.execute("""
+            DELETE FROM ir_translation t USING ir_model_fields f
+             WHERE t.name = 'ir.model.fields,field_description' AND t.res_id = f.id
+               AND f.model LIKE 'coop.vacancy%%' AND f.name <> 'id'
+               AND upper(btrim(t.value)) = 'ID'""")
+        return True
+
     @api.constrains("apply_url")
     def _check_apply_url(self):
         for vacancy in self.filtered("apply_url"):

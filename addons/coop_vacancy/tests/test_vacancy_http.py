@@ -96,6 +96,15 @@ class TestPublicPages(VacancyHttpCase):
         self.assertNotIn("Andermans vacature", page)
         self.get("/vacatures?sector=abc&province=mars&contract=%3Cscript%3E")
 
+    def test_count_is_plural_aware(self):
+        """One result reads "1 vacature", two "2 vacatures" (Dutch page)."""
+        def count_text(url):
+            page = html.fromstring(self.get(url).content)
+            node = page.xpath("//*[contains(@class, 'o_coop_vacancy_total')]")[0]
+            return " ".join(node.text_content().split())
+        self.assertEqual(count_text("/vacatures?search=energiecoach"), "1 vacature")
+        self.assertRegex(count_text("/vacatures"), r"^\d+ vacatures$")
+
     def test_overview_members_filter(self):
         """The member filter hides vacancies of non-members."""
         nonmember = make_org(self.env, "Nietlid Http", member=False)
@@ -247,6 +256,19 @@ class TestPortal(VacancyHttpCase):
         new_user(self.env, "http_private", ["base.group_portal"], password="http_private")
         self.authenticate("http_private", "http_private")
         self.assertNotIn("/my/vacatures", portal_tile_counts(self.get("/my/home").content))
+
+    def test_user_without_organisation_is_told_what_to_do(self):
+        """/my/vacatures for a user linked to no organisation: no "Vacatures van" without
+        a name, but an explanation and a way to ask to be linked."""
+        new_user(self.env, "http_alone", ["base.group_portal"], password="http_alone",
+                 lang="nl_BE")
+        self.authenticate("http_alone", "http_alone")
+        page = self.get("/my/vacatures").text
+        self.assertIn("o_coop_vacancy_no_org", page)
+        self.assertIn("nog niet aan een organisatie gekoppeld", page)
+        self.assertIn("mailto:info@coopkracht.be", page)
+        self.assertNotIn("Vacatures van", page)
+        self.assertNotIn("o_coop_vacancy_new", page)
 
     def test_poster_lists_only_own_organisation(self):
         """/my/vacatures lists the organisation's vacancies, drafts included, not others'."""

@@ -6,6 +6,12 @@ from odoo.http import request
 
 class CoopWebsite(http.Controller):
 
+    @http.route("/favicon.ico", type="http", auth="public", website=True, sitemap=False)
+    def favicon(self, **kwargs):
+        """Browsers and feed readers ask for /favicon.ico: the website's own icon
+        (Coopkracht's mark), not a 404."""
+        return request.redirect("/web/image/website/%d/favicon" % request.website.id, code=301)
+
     @http.route("/nieuwsbrief/afmelden", type="http", auth="public", website=True, sitemap=False)
     def newsletter_unsubscribe(self, email=None, token=None, **kwargs):
         """The unsubscribe link of Coopkracht's mails: opts the address out when the

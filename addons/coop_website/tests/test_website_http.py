@@ -69,6 +69,14 @@ class TestPublicPages(CoopHttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.url.endswith("/over-ons"), response.url)
 
+    def test_favicon(self):
+        """/favicon.ico leads to the website's icon (an image), not to a 404."""
+        response = self.url_open("/favicon.ico", timeout=60)
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.headers["Content-Type"].startswith("image/"),
+                        response.headers["Content-Type"])
+        self.assertIn("/favicon", response.url)
+
     def test_unsubscribe_link(self):
         """The unsubscribe route opts out with a valid token and refuses a wrong one."""
         contact = self.env["mail.mass_mailing.contact"].create({
