@@ -1,4 +1,5 @@
 from . import validators
+from . import coop_share_register_bound
 from . import res_users
 from . import coop_share_register
 from . import coop_share_class

@@ -13,7 +13,7 @@ class CoopShareholder(models.Model):
 
     _name = "coop.shareholder"
     _description = "Shareholder"
-    _inherit = ["mail.thread"]
+    _inherit = ["coop.share.register.bound", "mail.thread"]
     _order = "number, id"
 
     register_id = fields.Many2one(
@@ -142,8 +142,6 @@ class CoopShareholder(models.Model):
     @api.multi
     def write(self, vals):
         vals = self._normalize_vals(dict(vals))
-        if "register_id" in vals and any(h.register_id.id != vals["register_id"] for h in self):
-            raise UserError(_("A shareholder cannot move to another register."))
         if "number" in vals:
             raise UserError(_("A shareholder number cannot be changed."))
         return super().write(vals)
