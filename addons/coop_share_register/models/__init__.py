@@ -1,5 +1,6 @@
 from . import validators
 from . import coop_share_register_bound
+from . import coop_share_staff_mixin
 from . import res_users
 from . import coop_share_register
 from . import coop_share_class

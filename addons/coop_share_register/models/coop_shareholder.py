@@ -168,6 +168,9 @@ class CoopShareholder(models.Model):
         date = date or fields.Date.context_today(self)
         result = dict.fromkeys(self.ids, 0)
         if self.ids:
+            # the query reads the movements directly: only holders the user may read
+            self.check_access_rights("read")
+            self.check_access_rule("read")
             self.env.cr.execute("""
                 SELECT holder_id, COALESCE(SUM(qty), 0)::integer FROM coop_share_movement
                  WHERE holder_id = ANY(%s) AND date <= %s GROUP BY holder_id""",

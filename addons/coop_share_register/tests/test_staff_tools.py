@@ -1,0 +1,174 @@
+# Copyright 2026 Coopkracht vzw
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Issue 15.3: the back-office tools (positions, exports, imports, wizards, the register
+extract) are for the register's staff; a shareholder in the portal, who may read his own
+cooperative's register, gets nothing of another holder through them."""
+import base64
+
+import psycopg2
+
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+
+from odoo.addons.coop_website.tests.common import as_user, new_user
+
+from .common import DarCase
+from .walk import addon_methods, addon_models, call_arguments, leaks
+
+REFUSED = (AccessError, MissingError, UserError, ValidationError)
+
+
+class StaffToolsCase(DarCase):
+    """Ann (register A) is a portal holder; Bart (register A) and Cleo (register B) are
+    other holders with names and share counts that must never reach her."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.reg_b.write({"name": "Windcoop Geheimb"})
+        cls.bart.write({"name": "Geheimbart", "email": "geheimbart@example.org",
+                        "street": "Geheimstraat 7"})
+        cls.cleo.write({"name": "Geheimcleo", "email": "geheimcleo@example.org"})
+        cls.make_entry("subscription", cls.class_a, 4, holder_to=cls.ann)
+        cls.make_entry("subscription", cls.class_a, 7777, holder_to=cls.bart)
+        cls.make_entry("subscription", cls.class_b, 5555, holder_to=cls.cleo)
+        cls.portal_ann = new_user(cls.env, "portal_ann_walk", ["base.group_portal"])
+        cls.ann.write({"partner_id": cls.portal_ann.partner_id.id})
+        cls.records_a = cls.make_bound_records(cls.class_a2, cls.bart, cls.ann)
+        cls.records_b = cls.make_bound_records(cls.class_b, cls.cleo, cls.cleo)
+        # Bart's shares, his share total with Ann's, his nominal amount; names, address
+        cls.secrets = ["Geheimbart", "geheimbart@", "Geheimstraat", "Geheimcleo", "Geheimb",
+                       "7777", "7781", "5555", "1944250"]
+
+
+class TestStaffTools(StaffToolsCase):
+
+    def test_positions_refused_to_portal(self):
+        """The positions of the whole register, or of another holder, are refused to the
+        portal holder; his own still come (the portal page needs them)."""
+        Position = as_user(self.Position, self.portal_ann)
+        with self.assertRaises(AccessError):
+            Position.compute_positions(self.reg_a)
+        with self.assertRaises(AccessError):
+            Position.compute_class_totals(self.reg_a)
+        with self.assertRaises(AccessError):
+            Position.fill(self.reg_a)
+        with self.assertRaises(AccessError):
+            Position.compute_positions(self.reg_a, holder_ids=self.bart.ids)
+        with self.assertRaises(AccessError):
+            as_user(self.reg_a, self.portal_ann).share_totals()
+        with self.assertRaises(AccessError):
+            as_user(self.bart, self.portal_ann).coop_shares_held()
+        own = Position.compute_positions(self.reg_a, holder_ids=self.ann.ids)
+        self.assertEqual([(p["holder_id"], p["shares"]) for p in own], [(self.ann.id, 4)])
+        self.assertEqual(as_user(self.ann, self.portal_ann).coop_shares_held(),
+                         {self.ann.id: 4})
+
+    def test_wizards_refused_to_portal(self):
+        """Every wizard of the addon refuses the portal holder in default_get and create,
+        before anything is read."""
+        for name in addon_models(self.env):
+            model = self.env[name]
+            if not model._transient or name == "res.config.settings":
+                continue
+            with self.subTest(model=name):
+                wizard = as_user(model, self.portal_ann)
+                with self.assertRaises(AccessError):
+                    wizard.default_get(list(model._fields))
+                vals = {"register_id": self.reg_a.id} if "register_id" in model._fields else {}
+                with self.assertRaises(AccessError):
+                    with self.env.cr.savepoint():
+                        wizard.create(vals)
+
+    def test_export_import_extract_refused_to_portal(self):
+        """The XLSX export, the import check (dry run) and the register extract refuse the
+        portal holder, for his own register too."""
+        Export = as_user(self.env["coop.share.export.wizard"], self.portal_ann)
+        for kind in ("entries", "positions"):
+            with self.assertRaises(AccessError):
+                Export.export_xlsx(self.reg_a, kind)
+        Import = as_user(self.env["coop.share.import.wizard"], self.portal_ann)
+        with self.assertRaises(AccessError):
+            Import.import_files(self.reg_a, holder_content=Import.example_csv("holders"),
+                                dry_run=True)
+        report = as_user(self.env["report.coop_share_register.report_register_extract"],
+                         self.portal_ann)
+        with self.assertRaises(AccessError):
+            report.get_report_values(self.reg_a.ids, {"date": "2025-01-01"})
+
+    def test_staff_keeps_tools(self):
+        """The register's manager still uses them on his register, not on another."""
+        Export = as_user(self.env["coop.share.export.wizard"], self.manager_a)
+        wizard = Export.create({"register_id": self.reg_a.id, "kind": "positions"})
+        wizard.action_export()
+        self.assertIn("Geheimbart", "".join(leaks(base64.b64decode(wizard.data),
+                                                  ["Geheimbart"])))
+        positions = as_user(self.Position, self.manager_a).compute_positions(self.reg_a)
+        self.assertIn(self.bart.id, [p["holder_id"] for p in positions])
+        with self.assertRaises(AccessError):
+            as_user(self.Position, self.manager_a).compute_positions(self.reg_b)
+        with self.assertRaises(AccessError):
+            Export.create({"register_id": self.reg_b.id})
+
+    def test_walk_every_model_and_method(self):
+        """Walking every model of the addon as the portal holder: search_read, read of
+        the other holders' records, name_search and every public method the addon
+        defines (called on his own, his register's and the other holders' records, with
+        his register and the other holders as arguments) return nothing of another holder:
+        a refusal or a result without their names, addresses or share counts."""
+        own_register = self.reg_a
+        values = {
+            "register": own_register, "registers": own_register, "holder": self.bart,
+            "holders": self.bart, "proxy_holder": self.bart, "holder_ids": self.bart.ids,
+            "docids": None, "date": "2025-01-01", "kind": "positions", "year": 2024,
+            "vals": {}, "values": {}, "data": {"year": 2024, "date": "2025-01-01"},
+            "fields_list": [], "email": "geheimbart@example.org",
+            "res_ids": self.bart.ids, "batch": 0, "choice": "for", "amount": 1.0,
+            "address": "127.0.0.1", "service_mode": "direct",
+        }
+        walked = 0
+        for name in addon_models(self.env):
+            model = self.env[name]
+            portal_model = as_user(model, self.portal_ann)
+            others = self.env[name]
+            for records in (self.records_a, self.records_b):
+                if name in records:
+                    others |= records[name]
+            if name == "coop.shareholder":
+                others |= self.bart | self.cleo
+            if name == "coop.share.register":
+                others |= self.reg_b
+            targets = [portal_model.browse(), as_user(others, self.portal_ann)]
+            if name == "coop.share.register":
+                targets.append(as_user(own_register, self.portal_ann))
+            if name == "coop.shareholder":
+                targets.append(as_user(self.ann, self.portal_ann))
+            with self.subTest(model=name, method="search_read/read/name_search"):
+                for call in (lambda: portal_model.search_read([]),
+                             lambda: portal_model.name_search(""),
+                             lambda: as_user(others, self.portal_ann).read(),
+                             lambda: as_user(others, self.portal_ann).name_get()):
+                    self._assert_nothing(call)
+            for method, function in sorted(addon_methods(model).items()):
+                for target in targets:
+                    docids_options = [None]
+                    if method == "get_report_values":
+                        docids_options = [own_register.ids, self.bart.ids, self.cleo.ids]
+                    for docids in docids_options:
+                        args = call_arguments(function, dict(values, docids=docids))
+                        with self.subTest(model=name, method=method, records=target.ids):
+                            self._assert_nothing(
+                                lambda: getattr(target, method)(*args))
+                            walked += 1
+        self.assertGreater(walked, 100)
+
+    def _assert_nothing(self, call):
+        try:
+            with self.env.cr.savepoint():
+                result = call()
+        except REFUSED:
+            return
+        except (TypeError, AttributeError, KeyError, ValueError, IndexError, psycopg2.Error):
+            # a call the method does not understand (arguments of the wrong kind)
+            return
+        found = leaks(result, self.secrets)
+        self.assertFalse(found, "returned another holder's data: %s" % found)
