@@ -141,6 +141,7 @@ class DarCase(CoopSavepointCase):
             "coop.shareholder.privacy.log": env["coop.shareholder.privacy.log"].create({
                 "register_id": register.id, "holder_id": holder.id, "action": "export",
                 "user_id": env.uid}),
+            "coop.shareholder.invitation": env["coop.shareholder.invitation"]._new_for(holder)[0],
             "account.invoice": env["account.invoice"].create({
                 "partner_id": partner.id, "coop_dar_register_id": register.id,
                 "account_id": partner.property_account_receivable_id.id}),
