@@ -4,15 +4,18 @@
 extract) are for the register's staff; a shareholder in the portal, who may read his own
 cooperative's register, gets nothing of another holder through them."""
 import base64
+import random
+import xmlrpc.client
 
 import psycopg2
 
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
 from odoo.addons.coop_website.tests.common import as_user, new_user
+from odoo.addons.coop_website.tests.live import LiveServerCase
 
-from .common import DarCase
-from .walk import addon_methods, addon_models, call_arguments, leaks
+from .common import DarCase, company_number
+from .walk import addon_methods, addon_models, call_arguments, inspect_names, leaks
 
 REFUSED = (AccessError, MissingError, UserError, ValidationError)
 
@@ -172,3 +175,96 @@ class TestStaffTools(StaffToolsCase):
             return
         found = leaks(result, self.secrets)
         self.assertFalse(found, "returned another holder's data: %s" % found)
+
+
+class TestStaffToolsLive(LiveServerCase):
+    """The same walk over XML-RPC, as the portal holder, against the live server: every
+    model's search_read, every wizard's create and every public method of the addon."""
+
+    def setUp(self):
+        super().setUp()
+        self.password = "live-pass-1"
+        self.secret = self.unique("Geheimbart")
+        with self.live_env() as env:
+            ids = {}
+            for label, quantity in (("A", 7777), ("B", 5555)):
+                register = env["coop.share.register"].create({
+                    "name": self.unique("Coop%s" % label),
+                    "partner_id": env["res.partner"].create(
+                        {"name": self.unique("Coop%s" % label), "is_company": True}).id,
+                    "company_number": company_number("0%07d" % random.randrange(10 ** 7)),
+                    "service_start": "2020-01-01", "min_shares": 1, "max_shares": 0})
+                share_class = env["coop.share.class"].create({
+                    "register_id": register.id, "code": "A", "name": "A",
+                    "nominal_value": 250.0})
+                other = env["coop.shareholder"].create({
+                    "register_id": register.id, "name": self.secret,
+                    "email": self.secret + "@example.org", "street": "Geheimstraat 7"})
+                env["coop.share.entry"].create({
+                    "register_id": register.id, "entry_type": "subscription",
+                    "class_id": share_class.id, "quantity": quantity, "date": "2024-03-01",
+                    "holder_to_id": other.id}).action_confirm()
+                ids[label] = (register.id, other.id)
+            user = env["res.users"].with_context(no_reset_password=True).create({
+                "name": self.unique("Ann"), "login": self.unique("ann-live"),
+                "password": self.password,
+                "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
+            ann = env["coop.shareholder"].create({
+                "register_id": ids["A"][0], "name": "Peeters", "partner_id": user.partner_id.id})
+            env["coop.share.entry"].create({
+                "register_id": ids["A"][0], "entry_type": "subscription",
+                "class_id": env["coop.share.class"].search(
+                    [("register_id", "=", ids["A"][0])]).id,
+                "quantity": 4, "date": "2024-03-01", "holder_to_id": ann.id}).action_confirm()
+            self.login, self.ids, self.ann_id = user.login, ids, ann.id
+            self.models = addon_models(env)
+            self.transient = {name for name in self.models if env[name]._transient}
+            self.signatures = {
+                name: {method: inspect_names(function)
+                       for method, function in addon_methods(env[name]).items()}
+                for name in self.models}
+        self.secrets = [self.secret, "Geheimstraat", "7777", "7781", "5555", "1944250"]
+
+    def call(self, model, method, *args):
+        uid = getattr(self, "_uid", None) or self.uid(self.login, self.password)
+        self._uid = uid
+        proxy = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/object", allow_none=True)
+        try:
+            return proxy.execute_kw(self.db, uid, self.password, model, method, list(args), {})
+        except xmlrpc.client.Fault:
+            return None
+
+    def assertNothing(self, result, what):
+        self.assertFalse(leaks(result, self.secrets), "%s returned another holder's data"
+                         % what)
+
+    def test_rpc_walk(self):
+        """Over XML-RPC the portal holder gets nothing of another holder from any model,
+        wizard or public method of the addon (refused, or a result without it)."""
+        reg_a, bart = self.ids["A"]
+        reg_b, cleo = self.ids["B"]
+        values = {"register": reg_a, "registers": [reg_a], "holder": bart, "holders": [bart],
+                  "proxy_holder": bart, "holder_ids": [bart], "docids": [reg_a],
+                  "date": "2025-01-01", "kind": "positions", "year": 2024, "vals": {},
+                  "values": {}, "data": {"year": 2024}, "fields_list": [],
+                  "email": self.secret + "@example.org", "res_ids": [bart], "batch": 0}
+        walked = 0
+        for name in sorted(self.models):
+            self.assertNothing(self.call(name, "search_read", []), "%s.search_read" % name)
+            if name in self.transient and name != "res.config.settings":
+                self.assertIsNone(self.call(name, "create", {"register_id": reg_a}),
+                                  "the portal holder created a %s" % name)
+                self.assertIsNone(self.call(name, "default_get", []),
+                                  "%s.default_get answered the portal holder" % name)
+            for method, params in sorted(self.signatures[name].items()):
+                args = [values.get(param) for param in params]
+                for ids in ([], [reg_a] if name == "coop.share.register" else [bart],
+                            [reg_b] if name == "coop.share.register" else [cleo]):
+                    for docids in ([reg_a], [bart], [cleo]) if method == "get_report_values" \
+                            else ([reg_a],):
+                        call_args = [docids if p == "docids" else a
+                                     for p, a in zip(params, args)]
+                        self.assertNothing(self.call(name, method, ids, *call_args),
+                                           "%s.%s" % (name, method))
+                        walked += 1
+        self.assertGreater(walked, 100)

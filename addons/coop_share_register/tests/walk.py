@@ -60,6 +60,17 @@ def call_arguments(function, values):
     return args
 
 
+def inspect_names(function):
+    """The names of function's required parameters (after self), for XML-RPC calls."""
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):
+        return []
+    return [param.name for index, param in enumerate(signature.parameters.values())
+            if index and param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD)
+            and param.default is param.empty]
+
+
 def flatten(result):
     """The text of a result, with XLSX/ZIP contents (raw or base64) unpacked."""
     chunks = []
