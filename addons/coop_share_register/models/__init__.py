@@ -39,3 +39,4 @@ from . import coop_share_billing_line
 from . import coop_share_billing_invoice
 from . import coop_share_billing_dashboard
 from . import coop_shareholder_invitation
+from . import res_partner
