@@ -6,6 +6,7 @@ import secrets
 from datetime import timedelta
 
 import werkzeug.urls
+from psycopg2.extensions import TransactionRollbackError
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -94,13 +95,21 @@ class CoopShareholderInvitation(models.Model):
         that checks it is still pending and valid. Raises UserError otherwise."""
         invitation = self._find_valid(token)
         if invitation:
-            self.env.cr.execute("""
-                UPDATE coop_shareholder_invitation
-                   SET state = 'used', user_id = %s, accept_date = now() at time zone 'UTC',
-                       write_uid = %s, write_date = now() at time zone 'UTC'
-                 WHERE id = %s AND state = 'pending' AND expiry > now() at time zone 'UTC'
-             RETURNING id""", (user.id, user.id, invitation.id))
-            invitation = invitation.browse([row[0] for row in self.env.cr.fetchall()])
+            try:
+                with self.env.cr.savepoint():
+                    self.env.cr.execute("""
+                        UPDATE coop_shareholder_invitation
+                           SET state = 'used', user_id = %s,
+                               accept_date = now() at time zone 'UTC', write_uid = %s,
+                               write_date = now() at time zone 'UTC'
+                         WHERE id = %s AND state = 'pending'
+                           AND expiry > now() at time zone 'UTC'
+                     RETURNING id""", (user.id, user.id, invitation.id))
+                    ids = [row[0] for row in self.env.cr.fetchall()]
+            except TransactionRollbackError:
+                # used at the same moment by another transaction, which won
+                ids = []
+            invitation = invitation.browse(ids)
             invitation.invalidate_cache()
         if not invitation or user._is_public():
             raise UserError(_("This invitation link is not valid: it was used already, it "

@@ -37,6 +37,9 @@ class CoopShareholder(models.Model):
     change_request_ids = fields.One2many(
         comodel_name="coop.shareholder.change.request", inverse_name="holder_id",
         string="Change requests")
+    invitation_ids = fields.One2many(
+        comodel_name="coop.shareholder.invitation", inverse_name="holder_id",
+        string="Portal invitations")
 
     @api.model
     def _portal_clean_values(self, values):

@@ -177,4 +177,27 @@ class TestInvitationLive(LiveServerCase):
         _uid, login, password = self.new_live_user()
         reply = self.http_login(login, password).get(self.link, timeout=60)
         self.assertEqual(reply.status_code, 404)
+        self.assertIn("Deze uitnodigingslink is niet geldig", reply.text)
         self.assertFalse(self.partner_of_holder())
+
+    def test_concurrent_uses_one_wins(self):
+        """Two users opening one link at the same moment, each on a connection of his own:
+        one gets the holding, the other is refused."""
+        first, _login, _password = self.new_live_user()
+        second, _login, _password = self.new_live_user()
+
+        def accept(uid):
+            def run():
+                with self.live_env() as env:
+                    env["coop.shareholder.invitation"]._accept(
+                        self.token, env["res.users"].browse(uid))
+                return uid
+            return run
+
+        results = self.run_in_threads(accept(first), accept(second))
+        winners = [r for r in results if not isinstance(r, BaseException)]
+        self.assertEqual(len(winners), 1, results)
+        self.assertIsInstance([r for r in results if isinstance(r, BaseException)][0],
+                              UserError)
+        partner = self.rpc("res.users", "read", winners, ["partner_id"])[0]["partner_id"][0]
+        self.assertEqual(self.partner_of_holder(), partner)
