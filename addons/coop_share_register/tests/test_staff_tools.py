@@ -82,6 +82,43 @@ class TestStaffTools(StaffToolsCase):
                     with self.env.cr.savepoint():
                         wizard.create(vals)
 
+    def test_wizard_actions_refused_to_portal(self):
+        """Every action method of every wizard refuses the portal holder, even on a wizard
+        he owns (made before the check, or by hand): the check is in each action, not
+        only in create."""
+        records = self.records_a
+        line = records["coop.share.assembly.holder"]
+        values = {
+            "coop.share.position": {"register_id": self.reg_a.id, "date": "2025-01-01",
+                                    "holder_id": self.bart.id, "class_id": self.class_a.id},
+            "coop.share.assembly.vote.wizard": {
+                "resolution_id": records["coop.share.assembly.resolution"].id,
+                "voter_id": line.id, "choice": "for"},
+            "coop.share.assembly.proxy.wizard": {"line_id": line.id, "proxy_line_id": line.id},
+            "coop.share.dividend.config": {"max_rate": 6.0, "withholding_rate": 30.0,
+                                           "exempt_amount": 800.0},
+        }
+        checked = 0
+        for name in addon_models(self.env):
+            model = self.env[name]
+            if not model._transient or name == "res.config.settings":
+                continue
+            vals = values.get(name, {"register_id": self.reg_a.id})
+            wizard = model.create(vals)
+            # the portal holder's own wizard
+            self.env.cr.execute("UPDATE %s SET create_uid = %%s WHERE id = %%s" % model._table,
+                                (self.portal_ann.id, wizard.id))
+            wizard.invalidate_cache()
+            for method in sorted(addon_methods(model)):
+                if not method.startswith("action_"):
+                    continue
+                with self.subTest(model=name, method=method):
+                    with self.assertRaises(AccessError):
+                        with self.env.cr.savepoint():
+                            getattr(as_user(wizard, self.portal_ann), method)()
+                    checked += 1
+        self.assertGreaterEqual(checked, 9)
+
     def test_export_import_extract_refused_to_portal(self):
         """The XLSX export, the import check (dry run) and the register extract refuse the
         portal holder, for his own register too."""
