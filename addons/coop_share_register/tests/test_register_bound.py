@@ -3,6 +3,8 @@
 """Issue 15.7: a DAR record never moves to another client's register."""
 from odoo.exceptions import UserError
 
+from odoo.addons.coop_website.tests.common import as_user
+
 from .common import DarCase
 
 MIXIN = "coop.share.register.bound"
@@ -81,3 +83,20 @@ class TestRegisterBound(DarCase):
                 with self.assertRaisesRegex(UserError, "kan niet naar een ander register"):
                     with self.env.cr.savepoint():
                         record.write({record._coop_register_field: self.reg_b.id})
+
+    def test_related_register_kept(self):
+        """A change request or an invitation, whose register comes from its holder, cannot
+        move to a holder of another register either (by a manager or the superuser)."""
+        for name in ("coop.shareholder.change.request", "coop.shareholder.invitation"):
+            record = self.records[name].with_context(lang="nl_BE")
+            with self.subTest(model=name):
+                with self.assertRaisesRegex(UserError, "kan niet naar een ander register"):
+                    with self.env.cr.savepoint():
+                        record.write({"holder_id": self.cleo.id})
+                self.assertEqual(record.holder_id, self.ann)
+                # another holder of the same register is no move
+                record._coop_check_register_kept({"holder_id": self.bart.id})
+        request = as_user(self.records["coop.shareholder.change.request"], self.manager_a)
+        with self.assertRaises(UserError):
+            with self.env.cr.savepoint():
+                request.write({"holder_id": self.cleo.id})
