@@ -4,6 +4,7 @@
 mailed to the holder, never through an account that has the holder's e-mail address."""
 import random
 import re
+import urllib.parse
 from datetime import timedelta
 
 from odoo import fields
@@ -140,6 +141,28 @@ class TestInvitationLive(LiveServerCase):
         self.assertIn("/web/login?redirect=", reply.headers["Location"])
         self.assertIn(self.token, reply.headers["Location"].replace("%2D", "-"))
         self.assertFalse(self.partner_of_holder())
+
+    def test_visitor_logs_in_and_comes_back(self):
+        """The visitor follows the link, logs in on the page it sends him to and lands
+        back on the link, which gives him the holding."""
+        _uid, login, password = self.new_live_user()
+        session = self.http()
+        page = session.get(self.link, timeout=60)
+        self.assertIn("/web/login", page.url)
+        back = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["redirect"][0]
+        self.assertEqual(back, "/my/aandelen/uitnodiging?token=" + self.token)
+        reply = session.post(self.url + "/web/login", timeout=60, data={
+            "login": login, "password": password, "redirect": back,
+            "csrf_token": self.csrf_token(page.text), "db": self.db})
+        self.assertEqual(reply.status_code, 200)
+        # Odoo 11 sends the user on to `redirect` (by a redirect or a script)
+        self.assertTrue(reply.url.endswith("/my/aandelen") or back in reply.text.replace(
+            "&amp;", "&"), reply.url)
+        if not reply.url.endswith("/my/aandelen"):
+            session.get(self.url + back, timeout=60)
+        with self.live_env() as env:
+            user = env["res.users"].search([("login", "=", login)])
+            self.assertEqual(self.partner_of_holder(), user.partner_id.id)
 
     def test_attacker_then_invited_user(self):
         """An account made with the holder's address gets nothing from /my/aandelen nor
