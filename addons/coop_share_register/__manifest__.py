@@ -22,6 +22,7 @@
     'data': [
         'security/coop_share_register_security.xml',
         'security/ir.model.access.csv',
+        'security/coop_share_partner_security.xml',
         'views/coop_share_register_views.xml',
         'views/coop_shareholder_views.xml',
         'views/coop_share_entry_views.xml',

@@ -1,7 +1,9 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import werkzeug.urls
+
 from odoo import _, fields, http
-from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
@@ -155,3 +157,26 @@ class ShareholderPortal(CustomerPortal):
             "page_name": "shareholder_details",
         })
         return request.render("coop_share_register.portal_shareholder_details", values)
+
+    @http.route("/my/aandelen/uitnodiging", type="http", auth="public", website=True)
+    def portal_shareholder_invitation(self, token=None, **kw):
+        """The link of a portal invitation. A visitor who is not logged in goes to the
+        login page (with its sign-up link) and comes back here; a logged-in user gets
+        the holding on his own account. A used, expired or unknown token: 404."""
+        Invitation = request.env["coop.shareholder.invitation"]
+        # the token is the proof: looked up as superuser, nothing shown before it matched
+        if not Invitation._find_valid(token):
+            return self._invitation_invalid()
+        if request.env.user._is_public():
+            back = "/my/aandelen/uitnodiging?" + werkzeug.urls.url_encode({"token": token})
+            return request.redirect("/web/login?" + werkzeug.urls.url_encode(
+                {"redirect": back}))
+        try:
+            Invitation.sudo()._accept(token, request.env.user)
+        except UserError:
+            return self._invitation_invalid()
+        return request.redirect("/my/aandelen")
+
+    def _invitation_invalid(self):
+        return request.render("coop_share_register.portal_invitation_invalid", {},
+                              status=404)

@@ -1,4 +1,6 @@
 from . import validators
+from . import coop_share_register_bound
+from . import coop_share_staff_mixin
 from . import res_users
 from . import coop_share_register
 from . import coop_share_class
@@ -36,3 +38,5 @@ from . import coop_share_billing_run
 from . import coop_share_billing_line
 from . import coop_share_billing_invoice
 from . import coop_share_billing_dashboard
+from . import coop_shareholder_invitation
+from . import res_partner

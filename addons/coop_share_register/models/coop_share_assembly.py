@@ -47,7 +47,7 @@ class CoopShareAssembly(models.Model):
 
     _name = "coop.share.assembly"
     _description = "General assembly of a cooperative"
-    _inherit = ["mail.thread"]
+    _inherit = ["coop.share.register.bound", "mail.thread"]
     _order = "date desc, id desc"
 
     name = fields.Char(required=True, track_visibility="onchange",

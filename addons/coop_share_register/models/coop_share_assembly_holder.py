@@ -9,6 +9,7 @@ class CoopShareAssemblyHolder(models.Model):
     date (written once when the session opens), his attendance and his proxy."""
 
     _name = "coop.share.assembly.holder"
+    _inherit = ["coop.share.register.bound"]
     _description = "Holder on the voting roll of an assembly"
     _order = "assembly_id, holder_number, id"
     _rec_name = "holder_id"

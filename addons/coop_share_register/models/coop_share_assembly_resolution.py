@@ -13,6 +13,7 @@ class CoopShareAssemblyResolution(models.Model):
     """A resolution put to the vote at an assembly, with its weighted result."""
 
     _name = "coop.share.assembly.resolution"
+    _inherit = ["coop.share.register.bound"]
     _description = "Resolution of a general assembly"
     _order = "assembly_id, sequence, id"
 

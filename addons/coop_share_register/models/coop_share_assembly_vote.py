@@ -15,6 +15,7 @@ class CoopShareAssemblyVote(models.Model):
     are never changed or deleted (ORM and a database trigger)."""
 
     _name = "coop.share.assembly.vote"
+    _inherit = ["coop.share.register.bound"]
     _description = "Vote at a general assembly"
     _order = "resolution_id, id"
 

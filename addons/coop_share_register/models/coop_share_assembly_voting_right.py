@@ -9,6 +9,7 @@ class CoopShareClassVotingRight(models.Model):
     from date_from on, a share of the class carries votes_per_share votes."""
 
     _name = "coop.share.class.voting.right"
+    _inherit = ["coop.share.register.bound"]
     _description = "Voting rights of a share class from a date"
     _order = "class_id, date_from desc"
 

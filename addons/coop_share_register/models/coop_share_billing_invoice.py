@@ -4,7 +4,9 @@ from odoo import api, fields, models
 
 
 class AccountInvoice(models.Model):
-    _inherit = "account.invoice"
+    _name = "account.invoice"
+    _inherit = ["account.invoice", "coop.share.register.bound"]
+    _coop_register_field = "coop_dar_register_id"
 
     coop_dar_register_id = fields.Many2one(
         comodel_name="coop.share.register", string="DAR client", index=True,

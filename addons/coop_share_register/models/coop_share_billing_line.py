@@ -9,6 +9,7 @@ class CoopShareBillingLine(models.Model):
     """The yearly DAR fee of one client cooperative: what it was billed and why."""
 
     _name = "coop.share.billing.line"
+    _inherit = ["coop.share.register.bound"]
     _description = "DAR fee of a client"
     _order = "year desc, register_id"
 

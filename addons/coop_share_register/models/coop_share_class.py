@@ -8,6 +8,7 @@ class CoopShareClass(models.Model):
     """A class of shares of one register, with the rights the articles attach to it."""
 
     _name = "coop.share.class"
+    _inherit = ["coop.share.register.bound"]
     _description = "Share class"
     _order = "register_id, code"
 

@@ -70,7 +70,7 @@ class CoopShareDividendRun(models.Model):
 
     _name = "coop.share.dividend.run"
     _description = "Dividend run"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["coop.share.register.bound", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, register_id"
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -10,6 +10,7 @@ class CoopShareDividendLine(models.Model):
     amount paid. Written by the run in one query; fixed once the run is confirmed."""
 
     _name = "coop.share.dividend.line"
+    _inherit = ["coop.share.register.bound"]
     _description = "Dividend of a shareholder"
     _order = "run_id, holder_number, id"
 

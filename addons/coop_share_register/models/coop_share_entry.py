@@ -35,7 +35,7 @@ class CoopShareEntry(models.Model):
 
     _name = "coop.share.entry"
     _description = "Share register entry"
-    _inherit = ["mail.thread"]
+    _inherit = ["coop.share.register.bound", "mail.thread"]
     _order = "number desc, id desc"
 
     register_id = fields.Many2one(
@@ -218,8 +218,6 @@ class CoopShareEntry(models.Model):
                 if entry.state == "cancel" and business:
                     raise UserError(_("Entry %s is cancelled and cannot be changed.")
                                     % entry.name)
-        if "register_id" in vals and any(e.register_id.id != vals["register_id"] for e in self):
-            raise UserError(_("An entry cannot move to another register."))
         return super().write(vals)
 
     @api.multi

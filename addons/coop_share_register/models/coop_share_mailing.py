@@ -83,7 +83,7 @@ class CoopShareMailing(models.Model):
 
     _name = "coop.share.mailing"
     _description = "Mailing to shareholders"
-    _inherit = ["mail.thread"]
+    _inherit = ["coop.share.register.bound", "mail.thread"]
     _order = "id desc"
 
     name = fields.Char(string="Subject", required=True, track_visibility="onchange",

@@ -10,6 +10,7 @@ class CoopShareMailingOptout(models.Model):
     Archived when he wants the mailings again, so the history stays."""
 
     _name = "coop.share.mailing.optout"
+    _inherit = ["coop.share.register.bound"]
     _description = "Shareholder who opted out of mailings"
     _order = "date desc, id desc"
     _rec_name = "holder_id"

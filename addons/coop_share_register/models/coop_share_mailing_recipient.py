@@ -10,7 +10,7 @@ class CoopShareMailingRecipient(models.Model):
 
     _name = "coop.share.mailing.recipient"
     _description = "Recipient of a shareholder mailing"
-    _inherit = ["mail.thread"]
+    _inherit = ["coop.share.register.bound", "mail.thread"]
     _order = "mailing_id, id"
 
     mailing_id = fields.Many2one(

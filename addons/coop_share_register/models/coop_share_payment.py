@@ -18,6 +18,7 @@ class CoopSharePayment(models.Model):
     amount, linked to the payment it reverses)."""
 
     _name = "coop.share.payment"
+    _inherit = ["coop.share.register.bound"]
     _description = "Payment on shares"
     _order = "date desc, id desc"
 

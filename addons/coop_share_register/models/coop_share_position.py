@@ -83,6 +83,7 @@ class CoopSharePosition(models.TransientModel):
     and class. Filled by one INSERT ... SELECT; a transient list for the user."""
 
     _name = "coop.share.position"
+    _inherit = ["coop.share.staff.mixin"]
     _description = "Share position as of a date"
     _order = "holder_id, class_id"
 
@@ -103,8 +104,17 @@ class CoopSharePosition(models.TransientModel):
     def _query_params(self, register, date, holder_ids=None):
         # the register as seen by this user, whatever environment it came with
         register = register.with_env(self.env)
-        register.check_access_rights("read")
-        register.check_access_rule("read")
+        if holder_ids and not self._coop_is_staff():
+            # a shareholder's own positions (portal): the register and every holder asked
+            # for must be readable under his record rules
+            register.check_access_rights("read")
+            register.check_access_rule("read")
+            holders = self.env["coop.shareholder"].browse(list(holder_ids))
+            holders.check_access_rights("read")
+            holders.check_access_rule("read")
+        else:
+            # a whole register: its staff only
+            self._coop_check_staff(register)
         return {"register": register.id, "date": date or fields.Date.context_today(self),
                 "holders": list(holder_ids) if holder_ids else None}
 

@@ -22,6 +22,7 @@ _logger = logging.getLogger(__name__)
 
 class CoopShareRegisterJob(models.Model):
     _name = "coop.share.register.job"
+    _inherit = ["coop.share.register.bound"]
     _description = "Background job on a share register"
     _order = "id desc"
 

@@ -14,7 +14,7 @@ class CoopShareTicket(models.Model):
 
     _name = "coop.share.ticket"
     _description = "DAR support request"
-    _inherit = ["mail.thread"]
+    _inherit = ["coop.share.register.bound", "mail.thread"]
     _order = "id desc"
 
     name = fields.Char(string="Subject", required=True, track_visibility="onchange")
@@ -72,9 +72,6 @@ class CoopShareTicket(models.Model):
 
     @api.multi
     def write(self, vals):
-        if "register_id" in vals and any(t.register_id.id != vals["register_id"]
-                                         for t in self):
-            raise UserError(_("A support request cannot move to another register."))
         res = super().write(vals)
         if vals.get("user_id"):
             self.message_subscribe_users(user_ids=[vals["user_id"]])

@@ -13,7 +13,7 @@ class CoopShareholder(models.Model):
 
     _name = "coop.shareholder"
     _description = "Shareholder"
-    _inherit = ["mail.thread"]
+    _inherit = ["coop.share.register.bound", "mail.thread"]
     _order = "number, id"
 
     register_id = fields.Many2one(
@@ -142,8 +142,6 @@ class CoopShareholder(models.Model):
     @api.multi
     def write(self, vals):
         vals = self._normalize_vals(dict(vals))
-        if "register_id" in vals and any(h.register_id.id != vals["register_id"] for h in self):
-            raise UserError(_("A shareholder cannot move to another register."))
         if "number" in vals:
             raise UserError(_("A shareholder number cannot be changed."))
         return super().write(vals)
@@ -170,6 +168,9 @@ class CoopShareholder(models.Model):
         date = date or fields.Date.context_today(self)
         result = dict.fromkeys(self.ids, 0)
         if self.ids:
+            # the query reads the movements directly: only holders the user may read
+            self.check_access_rights("read")
+            self.check_access_rule("read")
             self.env.cr.execute("""
                 SELECT holder_id, COALESCE(SUM(qty), 0)::integer FROM coop_share_movement
                  WHERE holder_id = ANY(%s) AND date <= %s GROUP BY holder_id""",

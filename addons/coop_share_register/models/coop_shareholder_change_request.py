@@ -12,7 +12,7 @@ class CoopShareholderChangeRequest(models.Model):
 
     _name = "coop.shareholder.change.request"
     _description = "Shareholder change request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["coop.share.register.bound", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
     holder_id = fields.Many2one(

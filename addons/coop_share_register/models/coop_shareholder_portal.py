@@ -1,7 +1,5 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import werkzeug.urls
-
 from odoo import _, api, fields, models
 from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
 from odoo.exceptions import ValidationError
@@ -39,6 +37,9 @@ class CoopShareholder(models.Model):
     change_request_ids = fields.One2many(
         comodel_name="coop.shareholder.change.request", inverse_name="holder_id",
         string="Change requests")
+    invitation_ids = fields.One2many(
+        comodel_name="coop.shareholder.invitation", inverse_name="holder_id",
+        string="Portal invitations")
 
     @api.model
     def _portal_clean_values(self, values):
@@ -104,68 +105,21 @@ class CoopShareholder(models.Model):
             subtype="mail.mt_comment", message_type="notification")
 
     @api.multi
-    def _portal_lang(self):
-        """The holder's language if it is active in the database, else False (the
-        default language)."""
-        self.ensure_one()
-        langs = self.env["res.lang"].sudo().search([("code", "=", self.lang)])
-        return self.lang if langs else False
-
-    @api.multi
-    def _portal_partner(self):
-        """The contact of this holder's portal user: the linked one, the one of an existing
-        user with the same login (one person, several cooperatives), or a new one."""
-        self.ensure_one()
-        if self.partner_id:
-            return self.partner_id
-        email = self.email.strip().lower()
-        user = self.env["res.users"].sudo().with_context(active_test=False).search(
-            [("login", "=ilike", email)], limit=1)
-        if user:
-            return user.partner_id
-        return self.env["res.partner"].sudo().create({
-            "name": " ".join(p for p in (self.firstname, self.name) if p),
-            "email": email, "lang": self._portal_lang() or self.env.lang or False,
-            "street": self.street,
-            "zip": self.zip, "city": self.city, "country_id": self.country_id.id,
-            "is_company": self.holder_type == "company"})
-
-    @api.multi
     def _portal_invite(self):
-        """Give the holder a portal user and mail the invitation, in the holder's language,
-        on behalf of the cooperative."""
+        """Mail the holder a personal link to his shares, in his language, on behalf of
+        the cooperative: a token valid for a limited time and for one use. Whoever opens
+        it logged in (after signing up or logging in, if need be) gets this holding on his
+        own account; nobody is linked by his e-mail address. Returns the invitation."""
         self.ensure_one()
-        partner = self._portal_partner()
-        if self.partner_id != partner:
-            self.sudo().write({"partner_id": partner.id})
-        portal = self.env.ref("base.group_portal")
-        user = partner.user_ids[:1]
-        if not user:
-            user = self.env["res.users"].sudo().with_context(no_reset_password=True).create({
-                "login": self.email.strip().lower(), "partner_id": partner.id,
-                "groups_id": [(6, 0, portal.ids)]})
-        elif not user.has_group("base.group_user") and portal not in user.groups_id:
-            user.sudo().write({"groups_id": [(4, portal.id)]})
-        template = self.env.ref("coop_share_register.mail_template_portal_invite")
-        template.sudo().with_context(signup_url=self._portal_signup_url(partner)).send_mail(
-            self.id, force_send=False)
+        Invitation = self.env["coop.shareholder.invitation"]
+        invitation, token = Invitation._new_for(self)
+        template = self.env.ref("coop_share_register.mail_template_portal_invitation")
+        expiry = fields.Datetime.context_timestamp(
+            self, fields.Datetime.from_string(invitation.sudo().expiry))
+        template.sudo().with_context(
+            invitation_url=Invitation._url(token),
+            invitation_expiry=expiry.strftime("%d/%m/%Y"),
+        ).send_mail(self.id, force_send=False)
         self.message_post(body=_("Invited to the shareholder portal."),
                           subtype="mail.mt_note", message_type="notification")
-        return user
-
-    @api.model
-    def _portal_signup_url(self, partner):
-        """A link that lets the invited person choose a password and lands on /my/aandelen
-        (a login link when the user already has one)."""
-        partner = partner.sudo()
-        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
-        user = partner.user_ids[:1]
-        query = {"db": self.env.cr.dbname, "redirect": "/my/aandelen"}
-        if user and user.login_date:
-            route = "login"
-            query["login"] = user.login
-        else:
-            partner.signup_prepare(signup_type="reset")
-            route = "reset_password"
-            query["token"] = partner.signup_token
-        return "%s/web/%s?%s" % (base_url, route, werkzeug.urls.url_encode(query))
+        return invitation

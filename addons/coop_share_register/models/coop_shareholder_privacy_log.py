@@ -8,6 +8,7 @@ class CoopShareholderPrivacyLog(models.Model):
     personal data itself: the register, the shareholder number and the user."""
 
     _name = "coop.shareholder.privacy.log"
+    _inherit = ["coop.share.register.bound"]
     _description = "Privacy log of the share register"
     _order = "date desc, id desc"
 

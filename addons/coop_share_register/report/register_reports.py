@@ -14,7 +14,8 @@ class ReportRegisterExtract(models.AbstractModel):
     def get_report_values(self, docids, data=None):
         data = data or {}
         registers = self.env["coop.share.register"].browse(docids)
-        registers.check_access_rule("read")
+        # the whole register: its staff only (a shareholder may read his register)
+        self.env["coop.share.staff.mixin"]._coop_check_staff(registers)
         date = data.get("date") or fields.Date.context_today(self)
         Position = self.env["coop.share.position"]
         lines, totals = {}, {}

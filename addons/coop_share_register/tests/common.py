@@ -84,6 +84,69 @@ class DarCase(CoopSavepointCase):
             entry.action_confirm()
         return entry
 
+    @classmethod
+    def make_bound_records(cls, share_class, holder, other):
+        """{model: one record in share_class's register} for every model bound to a
+        register (coop.share.register.bound), about holder (other gets an opt-out and
+        a draft entry)."""
+        env = cls.env
+        register = share_class.register_id
+        register.write({"dividend_enabled": True})
+        sub = cls.make_entry("subscription", share_class, 2, holder_to=holder)
+        draft = cls.make_entry("subscription", share_class, 1, holder_to=other, confirm=False)
+        assembly = env["coop.share.assembly"].create({
+            "name": "AV 2024", "register_id": register.id, "date": "2024-06-15 12:00:00",
+            "record_date": "2024-04-30"})
+        resolution = env["coop.share.assembly.resolution"].create({
+            "assembly_id": assembly.id, "name": "Jaarrekening"})
+        line = env["coop.share.assembly.holder"].create({
+            "assembly_id": assembly.id, "register_id": register.id, "holder_id": holder.id})
+        mailing = env["coop.share.mailing"].create({"name": "Nieuws", "register_id": register.id})
+        dividend = env["coop.share.dividend.run"].create({
+            "register_id": register.id, "year": 2023, "rate": 2.0, "payment_date": "2024-06-30"})
+        billing = env["coop.share.billing.run"].search([("year", "=", 2024)], limit=1) or \
+            env["coop.share.billing.run"].create({"year": 2024})
+        partner = env["res.partner"].create({"name": "Klant %s" % register.name})
+        return {
+            "coop.share.class": share_class,
+            "coop.shareholder": holder,
+            "coop.share.entry": draft,
+            "coop.share.payment": env["coop.share.payment"].create({
+                "entry_id": sub.id, "date": DATE, "amount": 100.0}),
+            "coop.share.assembly": assembly,
+            "coop.share.assembly.resolution": resolution,
+            "coop.share.assembly.holder": line,
+            "coop.share.assembly.vote": env["coop.share.assembly.vote"].create({
+                "resolution_id": resolution.id, "holder_line_id": line.id,
+                "cast_by_line_id": line.id, "choice": "for", "weight": 1.0}),
+            "coop.share.class.voting.right": env["coop.share.class.voting.right"].create({
+                "class_id": share_class.id, "date_from": "2020-01-01", "votes_per_share": 1}),
+            "coop.share.mailing": mailing,
+            "coop.share.mailing.recipient": env["coop.share.mailing.recipient"].create({
+                "mailing_id": mailing.id, "register_id": register.id, "holder_id": holder.id}),
+            "coop.share.mailing.optout": env["coop.share.mailing.optout"].create({
+                "holder_id": other.id}),
+            "coop.share.dividend.run": dividend,
+            "coop.share.dividend.line": env["coop.share.dividend.line"].create({
+                "run_id": dividend.id, "register_id": register.id, "holder_id": holder.id}),
+            "coop.share.billing.line": env["coop.share.billing.line"].create({
+                "run_id": billing.id, "year": 2024, "register_id": register.id,
+                "service_mode": "direct"}),
+            "coop.share.register.job": env["coop.share.register.job"].create({
+                "register_id": register.id, "kind": "extract"}),
+            "coop.share.ticket": env["coop.share.ticket"].create({
+                "name": "Vraag", "register_id": register.id}),
+            "coop.shareholder.change.request": env["coop.shareholder.change.request"].create({
+                "holder_id": holder.id, "city": "Brugge"}),
+            "coop.shareholder.privacy.log": env["coop.shareholder.privacy.log"].create({
+                "register_id": register.id, "holder_id": holder.id, "action": "export",
+                "user_id": env.uid}),
+            "coop.shareholder.invitation": env["coop.shareholder.invitation"]._new_for(holder)[0],
+            "account.invoice": env["account.invoice"].create({
+                "partner_id": partner.id, "coop_dar_register_id": register.id,
+                "account_id": partner.property_account_receivable_id.id}),
+        }
+
     def held(self, holder, share_class, date=None):
         positions = self.Position.compute_positions(holder.register_id, date,
                                                     holder_ids=holder.ids)

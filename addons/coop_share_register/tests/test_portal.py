@@ -137,22 +137,28 @@ class TestPortalInvite(DarCase):
         wizard.action_invite()
         return wizard
 
-    def test_invite_creates_portal_user_and_mail(self):
-        """An invitation gives the holder a portal user and queues a mail in his language."""
+    def test_invite_mails_a_token_and_makes_no_user(self):
+        """An invitation mails a personal link with a token in the holder's language; no
+        user is made or looked up, the token is kept only as its hash."""
         self.env.ref("base.lang_en").write({"active": True})
         self.ann.write({"email": "ann.peeters@example.org", "lang": "en_US"})
         self.bart.write({"email": False})
+        users = self.env["res.users"].with_context(active_test=False).search_count([])
         wizard = self._invite(self.ann | self.bart, self.manager_a)
         self.assertEqual((wizard.invited_count, wizard.skipped_count), (1, 1))
-        user = self.ann.partner_id.user_ids
-        self.assertTrue(user.has_group("base.group_portal"))
-        self.assertFalse(user.has_group("base.group_user"))
+        self.assertFalse(self.ann.partner_id)
+        self.assertEqual(
+            self.env["res.users"].with_context(active_test=False).search_count([]), users)
         mail = self.env["mail.mail"].search([("email_to", "=", "ann.peeters@example.org")])
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.subject, "Zonnecoop A: your shares online")
-        self.assertIn("aandelen", mail.body_html)
-        self.assertIn("token=", mail.body_html)
-        self.assertEqual(user.partner_id.lang, "en_US")
+        self.assertIn("/my/aandelen/uitnodiging?token=", mail.body_html)
+        token = mail.body_html.split("token=", 1)[1].split('"', 1)[0]
+        invitation = self.env["coop.shareholder.invitation"].search(
+            [("holder_id", "=", self.ann.id)])
+        self.assertEqual(invitation.state, "pending")
+        self.assertNotIn(token, invitation.token_hash)
+        self.assertEqual(invitation.token_hash, invitation._token_hash(token))
 
     def test_invite_in_dutch(self):
         """A Dutch-speaking holder gets the invitation in Dutch."""
@@ -160,16 +166,18 @@ class TestPortalInvite(DarCase):
         self._invite(self.ann, self.manager_a)
         mail = self.env["mail.mail"].search([("email_to", "=", "ann.nl@example.org")])
         self.assertEqual(mail.subject, "Zonnecoop A: uw aandelen online")
+        self.assertIn("Voeg uw aandelen toe aan uw account", mail.body_html)
 
     def test_same_person_two_cooperatives(self):
-        """The same e-mail in two registers gives one portal user seeing both holdings."""
-        self.ann.write({"email": "same@example.org"})
-        self.cleo.write({"email": "same@example.org"})
-        self._invite(self.ann)
-        self._invite(self.cleo)
-        self.assertEqual(self.ann.partner_id, self.cleo.partner_id)
-        user = self.ann.partner_id.user_ids
-        self.assertEqual(len(user), 1)
+        """One user who accepts the invitations of two cooperatives sees both holdings."""
+        Invitation = self.env["coop.shareholder.invitation"]
+        user = new_user(self.env, "twee_coops", ["base.group_portal"])
+        for holder in (self.ann, self.cleo):
+            holder.write({"email": "same@example.org"})
+            _invitation, token = Invitation._new_for(holder)
+            Invitation._accept(token, user)
+        self.assertEqual(self.ann.partner_id, user.partner_id)
+        self.assertEqual(self.cleo.partner_id, user.partner_id)
         self.assertEqual(as_user(self.Holder, user).search([]), self.ann | self.cleo)
 
     def test_invite_other_register_refused(self):

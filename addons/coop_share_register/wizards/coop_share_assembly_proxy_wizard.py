@@ -7,6 +7,7 @@ class CoopShareAssemblyProxyWizard(models.TransientModel):
     """Record that a shareholder on the roll is represented by an attending one."""
 
     _name = "coop.share.assembly.proxy.wizard"
+    _inherit = ["coop.share.staff.mixin"]
     _description = "Record a proxy at a general assembly"
 
     line_id = fields.Many2one(
@@ -18,6 +19,10 @@ class CoopShareAssemblyProxyWizard(models.TransientModel):
         domain="[('assembly_id', '=', assembly_id), ('attendance', '=', 'present'), "
                "('id', '!=', line_id)]")
 
+    @api.multi
+    def _coop_staff_registers(self):
+        return self.mapped("line_id.register_id")
+
     @api.model
     def default_get(self, fields_list):
         res = super().default_get(fields_list)
@@ -28,5 +33,6 @@ class CoopShareAssemblyProxyWizard(models.TransientModel):
     @api.multi
     def action_record(self):
         self.ensure_one()
+        self._coop_check_staff_records()
         self.line_id.set_proxy(self.proxy_line_id)
         return {"type": "ir.actions.act_window_close"}

@@ -9,6 +9,7 @@ class CoopShareAssemblyVoteWizard(models.TransientModel):
     asked) the votes of the shareholders whose proxy he holds. All or nothing."""
 
     _name = "coop.share.assembly.vote.wizard"
+    _inherit = ["coop.share.staff.mixin"]
     _description = "Record a vote at a general assembly"
 
     resolution_id = fields.Many2one(
@@ -26,6 +27,10 @@ class CoopShareAssemblyVoteWizard(models.TransientModel):
         help="Cast the same vote for every shareholder he represents.")
     vote_count = fields.Integer(readonly=True)
 
+    @api.multi
+    def _coop_staff_registers(self):
+        return self.mapped("resolution_id.register_id")
+
     @api.model
     def default_get(self, fields_list):
         res = super().default_get(fields_list)
@@ -36,6 +41,7 @@ class CoopShareAssemblyVoteWizard(models.TransientModel):
     @api.multi
     def action_cast(self):
         self.ensure_one()
+        self._coop_check_staff_records()
         if self.voter_id.assembly_id != self.resolution_id.assembly_id:
             raise UserError(_("The voter is not on the roll of this resolution's assembly."))
         voter = self.voter_id.holder_id

@@ -17,6 +17,7 @@ class CoopShareDividendConfig(models.TransientModel):
     rate and the yearly exempt amount per natural person."""
 
     _name = "coop.share.dividend.config"
+    _inherit = ["coop.share.staff.mixin"]
     _description = "Dividend settings"
 
     max_rate = fields.Float(
@@ -34,6 +35,7 @@ class CoopShareDividendConfig(models.TransientModel):
     @api.model
     def get_values(self):
         """The current settings: {field: float}."""
+        self._coop_check_staff()
         params = self.env["ir.config_parameter"].sudo()
         res = {}
         for field, (key, default) in DIVIDEND_PARAMS.items():
@@ -64,6 +66,9 @@ class CoopShareDividendConfig(models.TransientModel):
     @api.multi
     def action_save(self):
         self.ensure_one()
+        self._coop_check_staff_records()
+        if not self.env.user.has_group("coop_share_register.group_dar_admin"):
+            raise AccessError(_("Only a DAR administrator changes the dividend settings."))
         # only DAR administrators get this far (create): write the parameters for them
         params = self.env["ir.config_parameter"].sudo()
         for field, (key, _default) in DIVIDEND_PARAMS.items():

@@ -20,6 +20,7 @@ class CoopShareExportWizard(models.TransientModel):
     xlsxwriter in constant-memory mode from a server-side cursor."""
 
     _name = "coop.share.export.wizard"
+    _inherit = ["coop.share.staff.mixin"]
     _description = "Export of a share register"
 
     register_id = fields.Many2one(
@@ -39,6 +40,7 @@ class CoopShareExportWizard(models.TransientModel):
     @api.multi
     def action_export(self):
         self.ensure_one()
+        self._coop_check_staff_records()
         content = self.export_xlsx(self.register_id, self.kind, self.date)
         self.write({
             "data": base64.b64encode(content),
@@ -54,6 +56,7 @@ class CoopShareExportWizard(models.TransientModel):
     def action_print_extract(self):
         """The register extract PDF as of the date."""
         self.ensure_one()
+        self._coop_check_staff_records()
         limit = self._extract_part_size()
         domain = [("register_id", "=", self.register_id.id)]
         if self.number_from:
@@ -74,6 +77,7 @@ class CoopShareExportWizard(models.TransientModel):
         """The whole register as of the date, as a background job (queue_job) with its
         progress; the PDF is attached to the job when done."""
         self.ensure_one()
+        self._coop_check_staff_records()
         job_rec = self.env["coop.share.register.job"].start(self.register_id, "extract",
                                                             date=self.date)
         return job_rec.action_open()
@@ -88,8 +92,7 @@ class CoopShareExportWizard(models.TransientModel):
         """The XLSX file (bytes). Rows are streamed: memory stays flat however large the
         register is."""
         register = register.with_env(self.env)
-        register.check_access_rights("read")
-        register.check_access_rule("read")
+        self._coop_check_staff(register)
         handle, path = tempfile.mkstemp(suffix=".xlsx")
         os.close(handle)
         try:

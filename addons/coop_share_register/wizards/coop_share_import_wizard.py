@@ -52,6 +52,7 @@ class CellError(Exception):
 
 class CoopShareImportWizard(models.TransientModel):
     _name = "coop.share.import.wizard"
+    _inherit = ["coop.share.staff.mixin"]
     _description = "Import of a share register"
 
     register_id = fields.Many2one(
@@ -70,10 +71,12 @@ class CoopShareImportWizard(models.TransientModel):
 
     @api.multi
     def action_dry_run(self):
+        self._coop_check_staff_records()
         return self._run(dry_run=True)
 
     @api.multi
     def action_import(self):
+        self._coop_check_staff_records()
         return self._run(dry_run=False)
 
     @api.multi
@@ -307,8 +310,7 @@ class CoopShareImportWizard(models.TransientModel):
         Entry = self.env["coop.share.entry"]
         Holder = self.env["coop.shareholder"]
         register = register.with_env(self.env)
-        register.check_access_rights("read")
-        register.check_access_rule("read")
+        self._coop_check_staff(register)
         if not dry_run:
             if not self.env.user.has_group("coop_share_register.group_dar_manager"):
                 raise AccessError(_("Only a register manager can import into a register; "

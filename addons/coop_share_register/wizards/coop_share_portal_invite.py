@@ -8,6 +8,7 @@ class CoopSharePortalInvite(models.TransientModel):
     """Invite shareholders of one register to the portal, each in their own language."""
 
     _name = "coop.share.portal.invite"
+    _inherit = ["coop.share.staff.mixin"]
     _description = "Invite shareholders to the portal"
 
     register_id = fields.Many2one(
@@ -42,6 +43,7 @@ class CoopSharePortalInvite(models.TransientModel):
     @api.multi
     def action_invite(self):
         self.ensure_one()
+        self._coop_check_staff_records()
         if not self.env.user.has_group("coop_share_register.group_dar_manager"):
             raise AccessError(_("Only a register manager can invite shareholders."))
         self.register_id.check_access_rule("write")

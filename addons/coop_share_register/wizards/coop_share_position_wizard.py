@@ -7,6 +7,7 @@ class CoopSharePositionWizard(models.TransientModel):
     """Ask a register and a date, then show the positions as of that date."""
 
     _name = "coop.share.position.wizard"
+    _inherit = ["coop.share.staff.mixin"]
     _description = "Positions as of a date"
 
     register_id = fields.Many2one(
@@ -17,6 +18,7 @@ class CoopSharePositionWizard(models.TransientModel):
     @api.multi
     def action_show(self):
         self.ensure_one()
+        self._coop_check_staff_records()
         date = self.env["coop.share.position"].fill(self.register_id, self.date)
         action = self.env.ref("coop_share_register.coop_share_position_action").read()[0]
         action["domain"] = [("register_id", "=", self.register_id.id),
