@@ -23,6 +23,7 @@
         'views/menus.xml',
     ],
     'demo': ['demo/coop_vacancy_demo.xml'],
+    'post_init_hook': 'post_init_hook',
     'installable': True,
     'application': True,
 }

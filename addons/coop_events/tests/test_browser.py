@@ -1,5 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import time
+
 from odoo.addons.coop_website.tests.common import CoopBrowserCase, SharedCursorMixin, new_user
 
 from .common import EventFactoryMixin
@@ -48,7 +50,11 @@ class TestWebinarRegistrationBrowser(SharedCursorMixin, EventFactoryMixin, CoopB
 
         self.browser.driver.delete_all_cookies()
         self._register("Dirk Nieuwkomer", "dirk@nieuwkomer.example", "events-non-member")
-        self.browser.wait_css("form")  # checkout/address page of the shop
+        # the shop's checkout after the registration (not the attendee form still shown)
+        deadline = time.time() + 60
+        while "/shop" not in self.browser.driver.current_url and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertIn("/shop", self.browser.driver.current_url)
         self.browser.get(self.base_url + "/shop/cart")
         line = self.browser.wait_text("#cart_products tr", "30,00")
         self.assertIn("Niet-lid", line.text)

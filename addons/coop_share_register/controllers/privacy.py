@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
 
-from odoo import http
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
@@ -20,7 +20,10 @@ class ShareholderPrivacy(http.Controller):
         except (AccessError, MissingError):
             data = None
         if not data:
-            raise request.not_found()
+            # a download route, not a website page: a plain 404 (the same for a
+            # missing and a foreign record)
+            return http.Response(_("Not found"), status=404,
+                                 content_type="text/plain; charset=utf-8")
         content = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True)
         filename = "shareholder-%s-%s.json" % (data["shareholder"]["number"], holder_id)
         return request.make_response(content.encode("utf-8"), headers=[
