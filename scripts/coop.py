@@ -403,6 +403,8 @@ def cmd_test(pytest_args):
         live_port = TEST_PORT + 1
         upgrade_db = TEST_DB + "_upgrade"  # tests/test_upgrade.py upgrades this copy
         copy_db(TEST_DB, upgrade_db)
+        two_db = TEST_DB + "_two"  # tests/test_two_servers.py runs two app servers on it
+        copy_db(TEST_DB, two_db)
         live_proc, live_db = start_live_server(TEST_DB, live_port)
         upgrade_result = os.path.join(ROOT, "test-output", "upgrade-%s.json" % TEST_DB)
         if os.path.exists(upgrade_result):
@@ -420,7 +422,7 @@ def cmd_test(pytest_args):
                    COOP_TEST_URL="http://127.0.0.1:%d" % TEST_PORT,
                    COOP_LIVE_URL="http://127.0.0.1:%d" % live_port, COOP_LIVE_DB=live_db,
                    COOP_UPGRADE_DB=upgrade_db, COOP_UPGRADE_PORT=str(TEST_PORT + 2),
-                   COOP_UPGRADE_RESULT=upgrade_result,
+                   COOP_UPGRADE_RESULT=upgrade_result, COOP_TWO_DB=two_db,
                    COOP_TEST_OUTPUT=os.path.join(ROOT, "test-output"),
                    PATH=os.path.join(ROOT, "node_modules", ".bin") + os.pathsep + os.environ["PATH"])
         cmd = [PYTHON, "-m", "pytest", "-p", "no:cacheprovider", "--odoo-database=%s" % TEST_DB,
@@ -434,6 +436,7 @@ def cmd_test(pytest_args):
             stop_server(live_proc)
             drop_db(live_db)
             drop_db(upgrade_db)
+            drop_db(two_db)
         p, f, s = junit_counts(junit)
         if p + f + s == 0:
             print("[coop] pytest ran no test (see output above)")

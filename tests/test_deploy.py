@@ -158,3 +158,38 @@ def test_master_password_from_environment_and_rotation(tmp_path):
 def _read_file(path):
     with open(path) as f:
         return f.read()
+
+
+def test_several_app_servers_one_jobs_server(tmp_path):
+    """The compose file runs scalable web servers (no cron, no queue_job runner) and one
+    jobs server (cron and the queue_job runner), all on the same database and the same
+    filestore/session volume; the entry point gives each its role."""
+    compose = yaml.safe_load(_read("docker-compose.yml"))
+    services = compose["services"]
+    web, jobs = services["odoo"], services["odoo-jobs"]
+    assert web["environment"]["ODOO_ROLE"] == "web"
+    assert jobs["environment"]["ODOO_ROLE"] == "jobs"
+    for service in (web, jobs):
+        assert any(m.startswith("odoo-filestore:/var/lib/odoo") for m in service["volumes"])
+        assert service["image"] == web["image"]
+    assert "deploy" not in jobs and "scale" not in jobs
+    entry = _entrypoint()
+    source = os.path.join(ROOT, "config", "odoo-docker.conf")
+    roles = {}
+    for role in ("web", "jobs"):
+        target = str(tmp_path / ("%s.conf" % role))
+        entry.write_runtime_config(source, target, "a-master-password-for-roles", role)
+        cfg = configparser.ConfigParser(interpolation=None)
+        cfg.read(target)
+        roles[role] = cfg["options"]
+    assert roles["web"]["max_cron_threads"] == "0"
+    assert "queue_job" not in roles["web"]["server_wide_modules"].split(",")
+    assert "coop_website" in roles["web"]["server_wide_modules"].split(",")
+    assert int(roles["jobs"]["max_cron_threads"]) >= 1
+    assert "queue_job" in roles["jobs"]["server_wide_modules"].split(",")
+    for key in ("db_host", "db_name", "data_dir", "dbfilter"):
+        assert roles["web"][key] == roles["jobs"][key], key
+    import pytest
+    with pytest.raises(SystemExit):
+        entry.write_runtime_config(source, str(tmp_path / "x.conf"), "a-master-password-x",
+                                   "cron")

@@ -35,6 +35,7 @@ class CoopAssemblyVote(models.Model):
         resolution = self.env["coop.assembly.resolution"].browse(vals["resolution_id"])
         partner = self.env["res.partner"].browse(vals["partner_id"])
         assembly = resolution.assembly_id
+        assembly._check_in_session()
         if not partner.coop_is_member_on(assembly.date):
             raise ValidationError(_("%s is not a member of Coopkracht on the date of the general "
                                     "assembly and cannot vote.") % partner.name)
@@ -60,6 +61,7 @@ class CoopAssemblyVote(models.Model):
             raise UserError(_("A vote cannot be moved to another organisation or resolution."))
         if self.filtered(lambda v: v.assembly_id.state == "closed"):
             raise UserError(_("The votes of a closed general assembly cannot be changed."))
+        self.mapped("assembly_id")._check_in_session()
         return super().write(vals)
 
     @api.multi

@@ -1,7 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class CoopGeneralAssembly(models.Model):
@@ -71,6 +71,20 @@ class CoopGeneralAssembly(models.Model):
             for member in members:
                 self.env["coop.assembly.attendance"].create({
                     "assembly_id": assembly.id, "partner_id": member.id, "state": "absent"})
+        return True
+
+    @api.multi
+    def _check_in_session(self):
+        """Votes are cast and changed only while the assembly is in session: not while it
+        is still planned, not once it is closed."""
+        for assembly in self:
+            if assembly.state != "open":
+                raise ValidationError(_(
+                    "Votes are only possible while the general assembly is in session; "
+                    "%(assembly)s is %(state)s.") % {
+                        "assembly": assembly.name,
+                        "state": dict(self._fields["state"]._description_selection(
+                            self.env))[assembly.state].lower()})
         return True
 
     @api.multi

@@ -288,3 +288,31 @@ class ResPartner(models.Model):
         if not account:
             raise UserError(_("The membership product %s has no income account.") % product.name)
         return account
+
+    @api.multi
+    def _coop_end_membership(self):
+        """The membership ends on its leave date (today or earlier): the organisation
+        becomes former, leaves the member directory, its membership lines stop that day
+        and its open fee invoices of later periods are flagged for staff."""
+        for partner in self.filtered(lambda p: p.coop_membership_state == "member"
+                                     and p.coop_leave_date):
+            leave_date = partner.coop_leave_date
+            partner.write({"coop_membership_state": "former",
+                           "coop_directory_published": False})
+            lines = self.env["membership.membership_line"].sudo().search([
+                ("partner", "=", partner.id), ("date_cancel", "=", False),
+                ("date_to", ">", leave_date)])
+            lines.write({"date_cancel": leave_date})
+            invoices = self.env["account.invoice"].sudo().search([
+                ("partner_id", "=", partner.id), ("coop_fee_year", "!=", False),
+                ("state", "in", ("draft", "open"))])
+            invoices._coop_flag_after_leave(leave_date)
+        return True
+
+    @api.model
+    def _cron_coop_end_memberships(self):
+        """Daily: end the memberships whose leave date has come."""
+        today = fields.Date.context_today(self)
+        self.search([("coop_membership_state", "=", "member"), ("coop_leave_date", "!=", False),
+                     ("coop_leave_date", "<=", today)])._coop_end_membership()
+        return True

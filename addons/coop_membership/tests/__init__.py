@@ -7,3 +7,4 @@ from . import test_assembly
 from . import test_figures
 from . import test_portal
 from . import test_browser
+from . import test_fee_run_concurrency

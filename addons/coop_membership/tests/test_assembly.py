@@ -20,6 +20,7 @@ class TestAssembly(MembershipCase):
         cls.assembly = cls.env["coop.general.assembly"].create(
             {"name": "AV 2041", "date": "2041-06-24", "quorum_percent": 50})
         cls.assembly.action_load_members()
+        cls.assembly.action_open()  # votes only while in session
         cls.att = {a.partner_id: a for a in cls.assembly.attendance_ids}
         cls.resolution = cls.env["coop.assembly.resolution"].create(
             {"assembly_id": cls.assembly.id, "name": "Goedkeuring financieel verslag"})
@@ -60,6 +61,30 @@ class TestAssembly(MembershipCase):
         self.att[self.members[0]].state = "present"
         self.vote(self.members[0], "for")
         self.assertEqual(self.resolution.result, "no_quorum")
+
+    def test_votes_only_in_session(self):
+        """A vote is refused while the assembly is still planned and once it is closed
+        (also a change of a vote), in Dutch; in session it is accepted."""
+        planned = self.env["coop.general.assembly"].create(
+            {"name": "AV gepland", "date": "2041-06-24", "quorum_percent": 50})
+        planned.action_load_members()
+        resolution = self.env["coop.assembly.resolution"].create(
+            {"assembly_id": planned.id, "name": "Statutenwijziging"})
+        member = self.members[0]
+        planned.attendance_ids.filtered(lambda a: a.partner_id == member).state = "present"
+        Vote = self.env["coop.assembly.vote"].with_context(lang="nl_BE")
+        with self.assertRaisesRegex(ValidationError, "enkel mogelijk terwijl de algemene "
+                                                     "vergadering in zitting is"):
+            Vote.create({"resolution_id": resolution.id, "partner_id": member.id,
+                         "value": "for"})
+        self.assertFalse(resolution.vote_ids)
+        planned.action_open()
+        vote = Vote.create({"resolution_id": resolution.id, "partner_id": member.id,
+                            "value": "for"})
+        planned.action_close()
+        with self.assertRaises((UserError, ValidationError)):
+            vote.write({"value": "against"})
+        self.assertEqual(vote.value, "for")
 
     def test_non_member_vote_refused(self):
         """An organisation that is not a member on the date cannot vote."""

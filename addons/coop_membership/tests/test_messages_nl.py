@@ -24,6 +24,7 @@ class TestDutchMessages(MembershipCase):
         cls.assembly = cls.env["coop.general.assembly"].create(
             {"name": "AV 2041", "date": "2041-06-24", "quorum_percent": 50})
         cls.assembly.action_load_members()
+        cls.assembly.action_open()  # votes only while in session
         cls.resolution = cls.env["coop.assembly.resolution"].create(
             {"assembly_id": cls.assembly.id, "name": "Jaarrekening"})
 

@@ -6,6 +6,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
+# namespace of the advisory lock of the yearly fee run (the year is the second key)
+FEE_RUN_LOCK = 726301
+
+
 class CoopMembershipFeeRun(models.TransientModel):
     """Create the yearly fee invoices: one per member, once per year."""
 
@@ -34,6 +38,21 @@ class CoopMembershipFeeRun(models.TransientModel):
         ])
 
     @api.multi
+    def _lock_year(self):
+        """One fee run per year at a time: a transaction-level advisory lock on the year,
+        released at commit or rollback. A second run meanwhile stops at once with a clear
+        message (before, both inserted invoices and the second died of a serialization
+        failure that Odoo's retry could not recover from)."""
+        self.ensure_one()
+        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s, %s)",
+                            (FEE_RUN_LOCK, self.year))
+        if not self.env.cr.fetchone()[0]:
+            raise UserError(_("A fee run for %s is in progress. Wait until it has finished; "
+                              "running it again afterwards creates only what is missing.")
+                            % self.year)
+        return True
+
+    @api.multi
     def action_run(self):
         self.ensure_one()
         if self.year < 2000 or self.year > 2100:
@@ -41,6 +60,7 @@ class CoopMembershipFeeRun(models.TransientModel):
         if not self.env["coop.membership.category"].search_count([]):
             raise UserError(_("There is no fee category: create the fee categories before "
                               "running the yearly fees."))
+        self._lock_year()
         members = self._members_for_year(self.year)
         missing = members.filtered(lambda m: not m.coop_category_id)
         if missing:

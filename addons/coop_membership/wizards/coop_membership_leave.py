@@ -33,20 +33,20 @@ class CoopMembershipLeave(models.TransientModel):
         if partner.coop_join_date and (fields.Date.from_string(self.leave_date)
                                        < fields.Date.from_string(partner.coop_join_date)):
             raise ValidationError(_("The leave date cannot be before the join date."))
+        today = fields.Date.context_today(self)
         partner.write({
-            "coop_membership_state": "former",
             "coop_leave_date": self.leave_date,
             "coop_leave_reason_id": self.reason_id.id,
-            "coop_directory_published": False,
         })
-        lines = self.env["membership.membership_line"].sudo().search([
-            ("partner", "=", partner.id), ("date_cancel", "=", False),
-            ("date_to", ">", self.leave_date)])
-        lines.write({"date_cancel": self.leave_date})
+        if self.leave_date > today:
+            # a member until that day (and billed for that year): the daily job
+            # "End memberships on their leave date" makes the organisation former then
+            partner.message_post(body=_(
+                "Leaves Coopkracht on %(date)s: %(reason)s. %(note)s") % {
+                    "date": self.leave_date, "reason": self.reason_id.name,
+                    "note": self.note or ""})
+            return True
         partner.message_post(body=_("Left Coopkracht on %(date)s: %(reason)s. %(note)s") % {
             "date": self.leave_date, "reason": self.reason_id.name, "note": self.note or ""})
-        invoices = self.env["account.invoice"].sudo().search([
-            ("partner_id", "=", partner.id), ("coop_fee_year", "!=", False),
-            ("state", "in", ("draft", "open"))])
-        invoices._coop_flag_after_leave(self.leave_date)
+        partner._coop_end_membership()
         return True
