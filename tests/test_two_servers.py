@@ -255,9 +255,11 @@ class TestTwoAppServers(unittest.TestCase):
                         "param.set_param(%r, str(int(param.get_param(%r, '0')) + 1))"
                         % (key, key)})
 
-        def count():
+        def count():  # in SQL: get_param is cached in this process's registry
             with self.env() as env:
-                return int(env["ir.config_parameter"].sudo().get_param(key, "0"))
+                env.cr.execute("SELECT value FROM ir_config_parameter WHERE key = %s", (key,))
+                row = env.cr.fetchone()
+                return int(row[0]) if row else 0
         self.wait_until(count, 200, "the scheduled action")
         time.sleep(10)
         self.assertEqual(count(), 1)
