@@ -3,7 +3,7 @@
 {
     'name': 'Coopkracht: reporting',
     'summary': "Accounting export for Coopfabrik and the annual report's figures",
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Coopkracht',
     'author': 'Coopkracht vzw',
     'website': 'https://coopkracht.be',

@@ -1,4 +1,3 @@
-from . import res_partner
 from . import res_config_settings
 from . import coop_accounting_export
 from . import coop_year_figures

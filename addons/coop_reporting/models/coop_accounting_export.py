@@ -167,10 +167,11 @@ class CoopAccountingExport(models.Model):
 
     @api.model
     def _partner_company_number(self, partner):
-        """The company number: the field, else derived from a Belgian VAT number
-        (for a Belgian company the company number is the VAT number without BE)."""
-        if partner.company_registry:
-            return partner.company_registry
+        """The company number: coop_membership's ``coop_kbo_number`` (the one company
+        number field of the platform), else derived from a Belgian VAT number (for a
+        Belgian company the company number is the VAT number without BE)."""
+        if partner.coop_kbo_number:
+            return partner.coop_kbo_number
         vat = re.sub(r"[^0-9A-Za-z]", "", partner.vat or "").upper()
         if re.match(r"^BE[01]\d{9}$", vat):
             digits = vat[2:]

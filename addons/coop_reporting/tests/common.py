@@ -47,7 +47,7 @@ class ReportingFactory:
             "name": "Zonnecoop cvba", "is_company": True, "vat": "BE0477472701",
             "property_account_receivable_id": cls.acc_receivable.id})
         cls.org_number = partner.create({
-            "name": "Buurtwinkel vzw", "is_company": True, "company_registry": "0123.456.749",
+            "name": "Buurtwinkel vzw", "is_company": True, "coop_kbo_number": "0123.456.749",
             "property_account_receivable_id": cls.acc_receivable.id})
         cls.person = partner.create({
             "name": "An Peeters", "is_company": False,

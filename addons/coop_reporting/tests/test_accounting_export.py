@@ -227,7 +227,7 @@ class TestAccountingExport(ReportingCase):
         self.assertIn("Naamloze coöperatie", error.exception.name)
         self.assertIn(invoice.number, error.exception.name)
         # A person needs neither; a company number is enough.
-        org.company_registry = "0456.789.012"
+        org.coop_kbo_number = "0456.789.034"
         self.assertTrue(self.export("2019-03-01", "2019-03-31"))
 
     def test_messages_in_dutch(self):

@@ -6,7 +6,7 @@ reproduce the figures of Coopkracht's 2021 annual report
 from odoo import fields
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.coop_website.tests.common import CoopSavepointCase, as_user
+from odoo.addons.coop_website.tests.common import CoopSavepointCase, as_user, new_user
 
 YEAR = 2021
 
@@ -169,3 +169,40 @@ class TestDemo2021(CoopSavepointCase):
         self.assertEqual(dict(participants)["03"], 52)
         self.assertEqual(dict(participants)["12"], 21 + 8)
         self.assertIn("2021", dashboard.dashboard_html)
+
+    def test_accounting_export_2021(self):
+        """The accounting export of 2021 can be made on the demo data (the members' company
+        numbers are coop_membership's coop_kbo_number) and its totals are the invoices'."""
+        accountant = new_user(self.env, "coop_accountant_2021", ["coop_reporting.group_accounting_export"])
+        company = self.env.user.company_id
+        invoices = self.env["account.invoice"].search([
+            ("company_id", "=", company.id), ("state", "in", ("open", "paid")),
+            ("date_invoice", ">=", "2021-01-01"), ("date_invoice", "<=", "2021-12-31")])
+        self.assertGreaterEqual(len(invoices.filtered("coop_fee_year")), 92)
+        journals = invoices.mapped("journal_id")
+        export = as_user(self.env["coop.accounting.export"], accountant).create_export(
+            "year", "2021-01-01", "2021-12-31", journals).sudo()
+        # Totals of the journal items of the period, from the database.
+        self.env.cr.execute("""
+            SELECT COUNT(*), COUNT(DISTINCT l.move_id), COALESCE(SUM(l.debit), 0), COALESCE(SUM(l.credit), 0)
+              FROM account_move_line l JOIN account_move m ON m.id = l.move_id
+             WHERE m.state = 'posted' AND l.company_id = %s AND l.journal_id IN %s
+               AND l.date >= '2021-01-01' AND l.date <= '2021-12-31'""", (company.id, tuple(journals.ids)))
+        line_count, move_count, debit, credit = self.env.cr.fetchone()
+        self.assertEqual(export.line_count, line_count)
+        self.assertEqual(export.move_count, move_count)
+        self.assertAlmostEqual(export.total_debit, debit, places=2)
+        self.assertAlmostEqual(export.total_credit, credit, places=2)
+        # Against the invoices: their receivable items sum to the invoices' totals.
+        signed = self.env["account.invoice"].read_group(
+            [("id", "in", invoices.ids)], ["amount_total_company_signed"], [])[0]["amount_total_company_signed"]
+        receivable = self.env["account.move.line"].read_group(
+            [("move_id", "in", invoices.mapped("move_id").ids),
+             ("account_id.internal_type", "=", "receivable")], ["balance"], [])[0]["balance"]
+        self.assertAlmostEqual(receivable, signed, places=2)
+        fees = invoices.filtered("coop_fee_year")
+        self.assertAlmostEqual(sum(fees.mapped("amount_total")), self.value("fee_income"), places=2)
+        rows = [line for line in export._fetch_lines(company, "2021-01-01", "2021-12-31", journals)
+                if line["move_id"] in fees.mapped("move_id").ids]
+        self.assertTrue(all(line["partner_company_number"] for line in rows))
+        self.assertAlmostEqual(sum(line["debit"] for line in rows), sum(fees.mapped("amount_total")), places=2)

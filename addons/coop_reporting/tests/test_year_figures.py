@@ -28,7 +28,7 @@ class TestYearFigures(ReportingCase):
             return env["res.partner"].create({
                 "name": name, "is_company": True, "coop_membership_state": state, "coop_join_date": joined,
                 "coop_leave_date": left, "coop_sector_ids": [(6, 0, sector.ids if sector else [])],
-                "property_account_receivable_id": cls.acc_receivable.id, "company_registry": "0200.000.000"})
+                "property_account_receivable_id": cls.acc_receivable.id})
 
         cls.org_a = org("Coop A", "member", "1970-05-01", sector=cls.sector_energy)
         cls.org_b = org("Coop B", "member", "1974-12-31", sector=cls.sector_energy)
