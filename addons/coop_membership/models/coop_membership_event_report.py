@@ -27,6 +27,8 @@ class CoopMembershipEventReport(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        # Archived organisations count for the years they joined and left (the rule of
+        # the year figures, readme/USAGE.rst): no filter on res_partner.active.
         self.env.cr.execute("""
             CREATE OR REPLACE VIEW coop_membership_event_report AS (
                 SELECT p.id * 2 AS id, p.id AS partner_id, 'join'::varchar AS event_type,
@@ -35,11 +37,11 @@ class CoopMembershipEventReport(models.Model):
                        p.coop_category_id AS category_id, NULL::integer AS leave_reason_id,
                        p.coop_legal_form AS legal_form, 1 AS count
                   FROM res_partner p
-                 WHERE p.is_company AND p.active AND p.coop_join_date IS NOT NULL
+                 WHERE p.is_company AND p.coop_join_date IS NOT NULL
                 UNION ALL
                 SELECT p.id * 2 + 1, p.id, 'leave', p.coop_leave_date,
                        to_char(p.coop_leave_date, 'YYYY'),
                        p.coop_category_id, p.coop_leave_reason_id, p.coop_legal_form, 1
                   FROM res_partner p
-                 WHERE p.is_company AND p.active AND p.coop_leave_date IS NOT NULL
+                 WHERE p.is_company AND p.coop_leave_date IS NOT NULL
             )""")
