@@ -17,6 +17,8 @@ import warnings
 import xmlrpc.client
 from urllib.parse import urlsplit
 
+from nginx_conf import write_main_config
+
 from odoo.addons.coop_website.tests.live import LiveServerCase
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -41,26 +43,7 @@ def render_proxy_config(directory, upstream_port):
         site = site.replace(old, new)
     with open(os.path.join(directory, "site.conf"), "w") as f:
         f.write(site)
-    main = """
-{user}
-worker_processes 1;
-pid {d}/nginx.pid;
-error_log {d}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    client_body_temp_path {d}/body;
-    proxy_temp_path {d}/proxy;
-    fastcgi_temp_path {d}/fastcgi;
-    uwsgi_temp_path {d}/uwsgi;
-    scgi_temp_path {d}/scgi;
-    include {d}/site.conf;
-}}
-""".format(d=directory, user="user root;" if os.geteuid() == 0 else "")
-    path = os.path.join(directory, "nginx.conf")
-    with open(path, "w") as f:
-        f.write(main)
-    return path
+    return write_main_config(directory, "    include %s/site.conf;" % directory)
 
 
 class TestProductionProxy(LiveServerCase):

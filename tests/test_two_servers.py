@@ -20,6 +20,8 @@ import unittest
 import uuid
 import xmlrpc.client
 
+from nginx_conf import write_main_config
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TWO_DB = os.environ.get("COOP_TWO_DB", "")
 BASE = int(os.environ.get("COOP_TEST_PORT", "8169")) + 10
@@ -54,21 +56,7 @@ def write_server_config(directory, name, port, longpolling, role):
 
 
 def write_proxy_config(directory):
-    path = os.path.join(directory, "nginx.conf")
-    with open(path, "w") as f:
-        f.write("""
-{user}
-worker_processes 1;
-pid {d}/nginx.pid;
-error_log {d}/nginx-error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    client_body_temp_path {d}/body;
-    proxy_temp_path {d}/proxy;
-    fastcgi_temp_path {d}/fastcgi;
-    uwsgi_temp_path {d}/uwsgi;
-    scgi_temp_path {d}/scgi;
+    return write_main_config(directory, """
     upstream coop_odoo {{ server 127.0.0.1:{a}; server 127.0.0.1:{b}; }}
     upstream coop_longpolling {{ server 127.0.0.1:{alp}; server 127.0.0.1:{blp}; }}
     server {{
@@ -79,11 +67,7 @@ http {{
         add_header X-Coop-Upstream $upstream_addr always;
         location /longpolling {{ proxy_pass http://coop_longpolling; }}
         location / {{ proxy_pass http://coop_odoo; }}
-    }}
-}}
-""".format(d=directory, user="user root;" if os.geteuid() == 0 else "", a=A, b=B,
-           alp=A_LONGPOLLING, blp=B_LONGPOLLING, proxy=PROXY))
-    return path
+    }}""".format(a=A, b=B, alp=A_LONGPOLLING, blp=B_LONGPOLLING, proxy=PROXY))
 
 
 def wait_for(url, proc, timeout=240):

@@ -8,6 +8,7 @@ import random
 import xmlrpc.client
 
 import psycopg2
+from psycopg2 import sql
 
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
@@ -106,8 +107,9 @@ class TestStaffTools(StaffToolsCase):
             vals = values.get(name, {"register_id": self.reg_a.id})
             wizard = model.create(vals)
             # the portal holder's own wizard
-            self.env.cr.execute("UPDATE %s SET create_uid = %%s WHERE id = %%s" % model._table,
-                                (self.portal_ann.id, wizard.id))
+            self.env.cr.execute(
+                sql.SQL("UPDATE {} SET create_uid = %s WHERE id = %s").format(
+                    sql.Identifier(model._table)), (self.portal_ann.id, wizard.id))
             wizard.invalidate_cache()
             for method in sorted(addon_methods(model)):
                 if not method.startswith("action_"):
