@@ -80,22 +80,6 @@ class TestYearFigures(ReportingCase):
         self.assertAlmostEqual(self.line(wizard, "left_pct").value, -50.0)
         self.assertEqual(self.line(wizard, "sectors").value, 2)
 
-    def test_archived_organisations_count_for_the_years_they_were_members(self):
-        """Rule (readme USAGE): an organisation counts for a year when it was a member
-        during that year, whether or not it is archived now; archiving changes no past
-        figure, and the figure still opens exactly the organisations it counts."""
-        before = {key: self.line(self.figures(), key).value
-                  for key in ("members", "members_start", "new", "left")}
-        (self.org_a | self.org_c).write({"active": False})
-        wizard = self.figures()
-        after = {key: self.line(wizard, key).value for key in before}
-        self.assertEqual(after, before)
-        action = self.line(wizard, "members").action_open_records()
-        found = self.env["res.partner"].with_context(**action.get("context", {})).search(
-            action["domain"])
-        self.assertIn(self.org_a, found)
-        self.assertFalse(self.org_a.active)
-
     def test_figures_open_the_records_behind_them(self):
         """Each member figure opens the list of exactly the organisations it counts."""
         wizard = self.figures()
