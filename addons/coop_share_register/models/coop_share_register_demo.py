@@ -88,6 +88,14 @@ class CoopShareRegisterDemo(models.Model):
             "coop_register_ids": [(6, 0, served.ids)]})
 
     @api.model
+    def _demo_open_subscription(self):
+        """Ecopower takes new shareholders online: its form /aandelen/ecopower/intekenen,
+        linked from the /dar page."""
+        self.env.ref("coop_share_register.register_ecopower_demo").write({
+            "slug": "ecopower", "subscription_open": True,
+            "bank_iban": "BE68 5390 0754 7034", "bank_bic": "GKCCBEBB"})
+
+    @api.model
     def _demo_register(self, register, share_class, count, rng):
         holders = self.env["coop.shareholder"]
         for i in range(count):

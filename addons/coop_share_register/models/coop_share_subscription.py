@@ -76,6 +76,13 @@ class CoopShareRegister(models.Model):
             vals = dict(vals, bank_iban=normalize_iban(vals["bank_iban"]).upper())
         return super().write(vals)
 
+    @api.model
+    def _coop_open_subscriptions(self):
+        """The registers whose public subscription form is open, for the public /dar page
+        (sudo: visitors read no register; the page shows only their name and web name)."""
+        return self.sudo().search([("subscription_open", "=", True), ("slug", "!=", False)],
+                                  order="name")
+
     @api.multi
     def _subscribe_online(self, values):
         """A public subscription: a candidate holder and a DRAFT subscription entry with

@@ -22,3 +22,4 @@ from . import test_dividend
 from . import test_billing
 from . import test_dividend_browser
 from . import test_register_rules_live
+from . import test_demo_subscription
