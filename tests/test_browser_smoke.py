@@ -29,10 +29,10 @@ class TestBackendSmoke(CoopBrowserCase):
         format false that coop_website backports to Odoo 11's integer fields)."""
         self.browser.login(self.base_url, "admin", "admin")
         self.browser.wait_css(".o_main_navbar, .o_web_client", timeout=90)
-        action = self.env.ref("coop_reporting.coop_year_figures_action")
+        action = self.env.ref("coop_reporting.coop_reporting_dashboard_action")
         self.browser.get(self.base_url + "/web#action=%d" % action.id)
         year = self.browser.wait_css(".o_form_view input[name=year]", timeout=60)
-        expected = str(self.env["coop.year.figures"]._default_year())
+        expected = str(self.env["coop.year.figures"]._default_year())  # the dashboard's year too
         self.assertEqual(year.get_attribute("value"), expected)
         self.browser.screenshot("backend-year-figures")
 

@@ -16,6 +16,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.safe_eval import safe_eval
 
 MEMBER_STATES = ("member", "former")
+DASHBOARD_YEARS = 10  # complete years offered in the year bar of the screen
 
 
 class CoopYearFigures(models.TransientModel):
@@ -24,6 +25,11 @@ class CoopYearFigures(models.TransientModel):
 
     name = fields.Char(compute="_compute_name")
     year = fields.Integer(required=True, default=lambda self: self._default_year())
+    # The year bar of the screen: clickable in read mode, so choosing a year saves it and
+    # write() recomputes the figures (keys carry a letter: the web client would turn a
+    # key "2025" into a number, which is no selection key).
+    year_choice = fields.Selection(selection="_selection_year_choice", string="Year",
+                                   compute="_compute_year_choice", inverse="_inverse_year_choice")
     line_ids = fields.One2many(comodel_name="coop.year.figures.line", inverse_name="figures_id",
                                string="Figures", readonly=True)
     xlsx_file = fields.Binary(string="XLSX file", readonly=True, attachment=False)
@@ -33,12 +39,55 @@ class CoopYearFigures(models.TransientModel):
     def _default_year(self):
         return fields.Date.from_string(fields.Date.context_today(self)).year - 1
 
+    @api.model
+    def _dashboard_years(self):
+        """The years offered in the year bar: the last complete years, oldest first."""
+        last = self._default_year()
+        return list(range(last - DASHBOARD_YEARS + 1, last + 1))
+
+    @api.model
+    def _selection_year_choice(self):
+        return [("y%d" % year, "%d" % year) for year in self._dashboard_years()]
+
     @api.depends("year")
     def _compute_name(self):
         for figures in self:
             figures.name = _("Annual figures %s") % figures.year
 
+    @api.depends("year")
+    def _compute_year_choice(self):
+        years = self._dashboard_years()
+        for figures in self:
+            figures.year_choice = "y%d" % figures.year if figures.year in years else False
+
+    @api.multi
+    def _inverse_year_choice(self):
+        for figures in self:
+            if figures.year_choice:
+                figures.year = int(figures.year_choice[1:])
+
+    # ------------------------------------------------------------------- CRUD
+
+    @api.multi
+    def write(self, vals):
+        """A new year recomputes the figures: the screen shows them without a button."""
+        result = super().write(vals)
+        if "year" in vals:
+            for figures in self:
+                figures.action_compute()
+        return result
+
     # ------------------------------------------------------------------ actions
+
+    @api.model
+    def action_open_dashboard(self, year=None):
+        """The Jaarcijfers screen: the figures of the last complete year (or of year),
+        computed, in read mode without Save/Discard; the year bar changes the year."""
+        figures = self.create({"year": year or self._default_year()})
+        figures.action_compute()
+        action = figures._reopen()
+        action.update({"name": figures.name, "flags": {"sidebar": False, "pager": False}})
+        return action
 
     @api.multi
     def action_compute(self):
@@ -72,6 +121,7 @@ class CoopYearFigures(models.TransientModel):
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
+            "views": [(self.env.ref("coop_reporting.coop_year_figures_view_form").id, "form")],
             "target": "current",
         }
 

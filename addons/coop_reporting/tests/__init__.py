@@ -6,3 +6,4 @@ from . import test_browser_journey
 from . import test_reporting_settings
 from . import test_upgrade_company_number
 from . import test_year_figures_archived
+from . import test_year_figures_dashboard

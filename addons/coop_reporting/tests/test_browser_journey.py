@@ -4,6 +4,8 @@
 annual figures and click through to the members behind a figure."""
 from selenium.webdriver.common.by import By
 
+from odoo import fields
+
 from odoo.addons.coop_website.tests.common import CoopBrowserCase, SharedCursorMixin, new_user
 
 from .common import ReportingFactory
@@ -57,28 +59,52 @@ class TestReportingJourney(SharedCursorMixin, CoopBrowserCase, ReportingFactory)
         self.assertIn(export.xlsx_attachment_id.name, self.browser.driver.page_source)
 
     def test_staff_open_annual_figures_and_click_through(self):
-        """Staff compute the figures of a year and open the members behind 'New members'."""
-        for name, joined in (("Coop Nieuw 1", "1975-02-01"), ("Coop Nieuw 2", "1975-09-01")):
+        """Staff open Jaarcijfers from the menu and see the last complete year's figures
+        at once (no "Berekenen", no Save/Discard), open the members behind 'New members',
+        then choose the year before in the year bar and see its figures."""
+        last = fields.Date.from_string(fields.Date.context_today(self.env.user)).year - 1
+        for name, joined in (("Coop Nieuw 1", "%d-02-01" % last), ("Coop Nieuw 2", "%d-09-01" % last),
+                             ("Coop Nieuw 3", "%d-05-01" % (last - 1))):
             self.env["res.partner"].create({"name": name, "is_company": True, "coop_membership_state": "member",
                                             "coop_join_date": joined})
         new_user(self.env, "coop_staff_browser", ["coop_website.group_coop_user"],
                  password="staff-pw", lang="nl_BE")
         self.share_with_server()
         self.login("coop_staff_browser", "staff-pw")
-        self.open_action("coop_reporting.coop_year_figures_action")
-        year = self.browser.wait_css(".o_form_view input[name=year]", timeout=90)
-        year.clear()
-        year.send_keys("1975")
-        self.browser.click_text(".o_form_statusbar .o_statusbar_buttons button.btn-primary", "")
-        self.browser.wait_text(".o_form_view .o_data_row", "Nieuwe leden", timeout=60)
+        with self.locked():
+            menu = self.env.ref("coop_reporting.coop_year_figures_menu")
+            root = self.env.ref("coop_reporting.menu_root")
+        # the app opens on its first menu, Jaarcijfers; then the menu itself is clicked
+        self.browser.get("%s/web#menu_id=%d" % (self.base_url, root.id))
+        self.browser.wait_text(".o_form_view .o_data_row", "Nieuwe leden", timeout=90)
+        self.browser.driver.execute_script("document.querySelector('.o_form_view').classList.add('o_coop_old')")
+        self.browser.click_text('a[data-menu="%d"]' % menu.id, "Jaarcijfers")  # the side menu
+        self.browser.wait_text(".o_form_view:not(.o_coop_old) .o_data_row", "Nieuwe leden", timeout=60)
+        self.browser.wait_text(".o_form_view h1", "Jaarcijfers %d" % last)
         self.browser.screenshot("reporting-annual-figures")
+        self.assertEqual(self.browser.css(".o_statusbar_status button.btn-primary")[0].text.strip(), str(last))
+        buttons = [b.text.strip() for b in self.browser.css(".o_control_panel button") if b.is_displayed()]
+        for word in ("Opslaan", "Verwerpen", "Bewerken", "Aanmaken", "Berekenen"):
+            self.assertNotIn(word, buttons)
+        self.assertNotIn("Berekenen", self.browser.css(".o_form_statusbar")[0].text)
+        self.open_new_members()
+        self.browser.wait_text(".o_list_view", "Coop Nieuw 2", timeout=60)
+        self.browser.screenshot("reporting-annual-figures-click-through")
+        self.assertIn("Coop Nieuw 1", self.browser.driver.page_source)
+        self.assertNotIn("Coop Nieuw 3", self.browser.driver.page_source)
+        self.browser.click_text(".o_control_panel .breadcrumb li a", "Jaarcijfers")
+        self.browser.click_text(".o_statusbar_status button", str(last - 1), timeout=60)
+        self.browser.wait_text(".o_form_view h1", "Jaarcijfers %d" % (last - 1), timeout=60)
+        self.browser.screenshot("reporting-annual-figures-year-before")
+        self.open_new_members()
+        self.browser.wait_text(".o_list_view", "Coop Nieuw 3", timeout=60)
+        self.assertNotIn("Coop Nieuw 2", self.browser.driver.page_source)
+
+    def open_new_members(self):
         rows = [row for row in self.browser.css(".o_form_view .o_data_row")
                 if "Nieuwe leden" in row.text and "procent" not in row.text]
         self.assertTrue(rows, "a row 'Nieuwe leden'")
         rows[0].find_elements(By.CSS_SELECTOR, "button")[0].click()
-        self.browser.wait_text(".o_list_view", "Coop Nieuw 2", timeout=60)
-        self.browser.screenshot("reporting-annual-figures-click-through")
-        self.assertIn("Coop Nieuw 1", self.browser.driver.page_source)
 
     def test_board_sees_dashboard_and_year_over_year_of_the_demo(self):
         """A board member opens the dashboard of 2021 (three charts: members, event
