@@ -34,7 +34,8 @@ class AccountInvoice(models.Model):
         their date; once per invoice."""
         days = int(self.env["ir.config_parameter"].sudo().get_param(
             "coop_membership.fee_reminder_days", 30))
-        limit = datetime.date.today() - datetime.timedelta(days=days)
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        limit = today - datetime.timedelta(days=days)
         invoices = self.search([
             ("coop_fee_year", "!=", False), ("type", "=", "out_invoice"),
             ("state", "=", "open"), ("coop_reminder_date", "=", False),
@@ -43,7 +44,7 @@ class AccountInvoice(models.Model):
         template = self.env.ref("coop_membership.mail_template_fee_reminder")
         for invoice in invoices:
             template.send_mail(invoice.id)
-        invoices.write({"coop_reminder_date": fields.Date.today()})
+        invoices.write({"coop_reminder_date": fields.Date.to_string(today)})
         return invoices
 
     @api.multi

@@ -1,6 +1,5 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -16,7 +15,8 @@ class CoopMembershipFeeRun(models.TransientModel):
     _name = "coop.membership.fee.run"
     _description = "Yearly membership fee run"
 
-    year = fields.Integer(required=True, default=lambda self: datetime.date.today().year)
+    year = fields.Integer(required=True, default=lambda self: fields.Date.from_string(
+        fields.Date.context_today(self)).year)
     post = fields.Boolean(string="Validate the invoices",
                           help="Validate (post) the invoices at once; otherwise they stay draft.")
     invoice_count = fields.Integer(string="Invoices created", readonly=True)

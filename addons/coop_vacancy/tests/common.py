@@ -2,9 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories for the vacancy tests: organisations (member or not), their contacts, vacancies."""
 
+from odoo import fields
 from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_user
 
 TODAY = "2026-03-02"
+
+
+def local_today(env):
+    """Today in the user's time zone (Europe/Brussels), as the vacancy bank counts days;
+    the UTC date differs from it for an hour or two around midnight."""
+    return fields.Date.from_string(fields.Date.context_today(env["coop.vacancy"]))
 
 
 def make_org(env, name, member=True, **values):

@@ -11,7 +11,7 @@ from lxml import etree, html
 from odoo import fields
 from odoo.addons.coop_website.tests.common import CoopHttpCase, new_user, portal_tile_counts
 
-from .common import make_contact_user, make_org, make_vacancy, set_params
+from .common import local_today, make_contact_user, make_org, make_vacancy, set_params
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
@@ -144,7 +144,7 @@ class TestPublicPages(VacancyHttpCase):
         """A vacancy whose publication date is still to come, or whose closing date has passed
         (before the nightly job expires it), is not on /vacatures, nor its page, nor in the
         feed; the current ones are listed newest first."""
-        today = fields.Date.from_string(fields.Date.today())
+        today = local_today(self.env)
 
         def day(offset):
             return fields.Date.to_string(today + timedelta(days=offset))

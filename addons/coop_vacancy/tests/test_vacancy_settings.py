@@ -9,11 +9,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.coop_website.tests.common import as_user, new_settings_admin, owned_settings, save_settings
 
-from .common import VacancyCase, make_vacancy, set_params
-
-
-def today():
-    return fields.Date.from_string(fields.Date.today())
+from .common import VacancyCase, local_today, make_vacancy, set_params
 
 
 class TestVacancySettings(VacancyCase):
@@ -55,7 +51,7 @@ class TestVacancySettings(VacancyCase):
         self.assertEqual(vacancy.activity_ids.user_id, self.user_coop)
         as_user(vacancy, self.user_coop).action_publish()
         vacancy.invalidate_cache()
-        self.assertEqual(vacancy.date_closing, fields.Date.to_string(today() + timedelta(days=45)))
+        self.assertEqual(vacancy.date_closing, fields.Date.to_string(local_today(self.env) + timedelta(days=45)))
 
         paid = make_vacancy(self.env, self.org_nonmember)
         as_user(paid, self.poster_nonmember).action_submit()

@@ -6,11 +6,7 @@ from odoo import fields
 from odoo.addons.coop_website.tests.common import as_user
 from odoo.exceptions import AccessError, UserError
 
-from .common import VacancyCase, make_vacancy, set_params
-
-
-def today():
-    return fields.Date.from_string(fields.Date.today())
+from .common import VacancyCase, local_today, make_vacancy, set_params
 
 
 class TestWorkflow(VacancyCase):
@@ -30,8 +26,8 @@ class TestWorkflow(VacancyCase):
         self.assertEqual(vacancy.state, "published")
         self.assertTrue(vacancy.member_posting)
         self.assertFalse(vacancy.invoice_id)
-        self.assertEqual(vacancy.date_publication, fields.Date.today())
-        self.assertEqual(vacancy.date_closing, fields.Date.to_string(today() + timedelta(days=60)))
+        self.assertEqual(vacancy.date_publication, fields.Date.to_string(local_today(self.env)))
+        self.assertEqual(vacancy.date_closing, fields.Date.to_string(local_today(self.env) + timedelta(days=60)))
         self.assertTrue(self._mails(vacancy, "coop_vacancy.mail_template_vacancy_published"))
 
     def test_member_reviewed_when_setting_on(self):
@@ -132,7 +128,8 @@ class TestWorkflow(VacancyCase):
         self.assertNotEqual(repost, vacancy)
         self.assertEqual((vacancy.state, vacancy.date_publication, vacancy.date_closing),
                          ("closed", "2026-01-05", "2026-03-06"))
-        self.assertEqual((repost.state, repost.date_publication), ("published", fields.Date.today()))
+        self.assertEqual((repost.state, repost.date_publication),
+                         ("published", fields.Date.to_string(local_today(self.env))))
         self.assertEqual((repost.name, repost.partner_id, repost.contact_id, repost.user_id, repost.apply_url),
                          (vacancy.name, vacancy.partner_id, vacancy.contact_id, self.poster, vacancy.apply_url))
         self.assertEqual(repost.description, vacancy.description)
@@ -267,7 +264,7 @@ class TestWorkflow(VacancyCase):
         set_params(self.env, expiry_days=30)
         vacancy = make_vacancy(self.env, self.org_member)
         vacancy.action_submit()
-        self.assertEqual(vacancy.date_closing, fields.Date.to_string(today() + timedelta(days=30)))
+        self.assertEqual(vacancy.date_closing, fields.Date.to_string(local_today(self.env) + timedelta(days=30)))
 
     def test_mail_templates_branded(self):
         """Every mail template of the addon uses Coopkracht's layout."""
