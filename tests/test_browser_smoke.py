@@ -59,3 +59,4 @@ class TestBackendSmoke(CoopBrowserCase):
         menus = [a.get_attribute("data-menu") for a in self.browser.css(".o_user_menu a[data-menu]")]
         self.assertEqual(menus, ["settings", "logout"])
         self.browser.screenshot("backend-user-menu")
+        self.assertFalse(self.browser.css(".o_sub_menu_footer"), "no 'Powered by Odoo' in the side menu")

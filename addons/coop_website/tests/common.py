@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories and helpers shared by the tests of all coop_* addons."""
 import contextlib
+import re
 import socket
 import threading
 import time
@@ -206,6 +207,11 @@ class CoopBrowserCase(_ServerMixin, HttpCase):
         if "/web/login" in self.browser.driver.current_url:
             raise AssertionError("%s could not log in; screenshot %s" % (
                 login, self.browser.screenshot("login-failed-%s" % login)))
+
+
+# English words that must not be in a browser-tab title or a breadcrumb of the Dutch site
+ENGLISH_TITLE = re.compile(r"\b(My|Become|Member|Members|Events?|Vacanc\w*|compass|Shares?|"
+                           r"Subscribe|Home|Contact us|start page|Directory|About|Register)\b")
 
 
 # Texts of Odoo's placeholders and English boilerplate that must not appear on
