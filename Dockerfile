@@ -21,6 +21,7 @@ RUN useradd --system --home /var/lib/odoo --shell /usr/sbin/nologin odoo \
 COPY config/odoo-docker.conf /etc/odoo/odoo.conf
 COPY scripts/odoo-bin /usr/local/bin/odoo
 COPY scripts/odoo-entrypoint /usr/local/bin/odoo-entrypoint
+COPY scripts/backup.py /usr/local/bin/coop-backup
 USER odoo
 EXPOSE 8069 8072
 # the master password from ODOO_MASTER_PASSWORD, hashed into a private copy of the config

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 COOP := source scripts/env.sh && python3 scripts/coop.py
 
-.PHONY: help setup run test test-core newdb update template bench i18n
+.PHONY: help setup run test test-core newdb update template bench i18n backup restore
 
 help:
 	@echo "make run    - set up everything, create the demo database 'coopkracht', serve http://localhost:8069"
@@ -14,6 +14,8 @@ help:
 	@echo "make i18n DB=name ADDONS=coop_x - export terms, merge them into i18n/nl.po"
 	@echo "make test-core - Odoo's own tests of the modules we extend, without and with the coop addons"
 	@echo "make bench  - the benchmarks under bench/"
+	@echo "make backup [DB=coopkracht]            - dump + filestore into backups/<db>-<time>.tar.gz"
+	@echo "make restore FILE=backups/x.tar.gz [DB=name] [FORCE=1] - restore a backup (an existing database only with FORCE=1)"
 
 setup:
 	@bash scripts/setup.sh
@@ -41,3 +43,10 @@ bench: setup
 
 i18n: setup
 	@source scripts/env.sh && python3 scripts/i18n.py $(DB) $(ADDONS)
+
+backup: setup
+	@source scripts/env.sh && python3 scripts/backup.py backup --db $(or $(DB),coopkracht)
+
+restore: setup
+	@test -n "$(FILE)" || { echo "make restore FILE=backups/<db>-<time>.tar.gz [DB=name] [FORCE=1]"; exit 2; }
+	@source scripts/env.sh && python3 scripts/backup.py restore "$(FILE)" $(if $(DB),--db $(DB)) $(if $(FORCE),--force)

@@ -49,3 +49,27 @@ def test_the_check_sees_a_missing_arrow():
     """The parser: a diagram lacking one manifest dependency differs from the manifests."""
     text = "```mermaid\ngraph TD\n    coop_a --> coop_b\n```"
     assert diagram_edges(text) == {("coop_a", "coop_b")}
+
+
+def test_consistent_layout():
+    """Every addon follows one layout: wizards in wizards/, pure-Python helpers in tools/
+    (nothing but __init__, the manifest and hooks.py at the top), and a manifest that says
+    its development status and maintainers."""
+    problems = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "addons", "*", "__manifest__.py"))):
+        addon = os.path.dirname(path)
+        name = os.path.basename(addon)
+        with open(path) as f:
+            manifest = ast.literal_eval(f.read())
+        if manifest.get("development_status") not in ("Alpha", "Beta", "Production/Stable",
+                                                      "Mature"):
+            problems.append("%s: development_status %r" % (name, manifest.get("development_status")))
+        if not manifest.get("maintainers"):
+            problems.append("%s: no maintainers" % name)
+        if os.path.isdir(os.path.join(addon, "wizard")):
+            problems.append("%s: wizard/ instead of wizards/" % name)
+        top = {os.path.basename(p) for p in glob.glob(os.path.join(addon, "*.py"))}
+        stray = sorted(top - {"__init__.py", "__manifest__.py", "hooks.py"})
+        if stray:
+            problems.append("%s: helpers outside tools/: %s" % (name, stray))
+    assert not problems, "\n".join(problems)

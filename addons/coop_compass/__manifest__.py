@@ -5,6 +5,8 @@
     'summary': 'The ICA compass self-scan, scored per cooperative principle',
     'version': '11.0.1.0.0',
     'category': 'Coopkracht',
+    'development_status': 'Beta',
+    'maintainers': ['coopkracht'],
     'author': 'Coopkracht vzw',
     'website': 'https://coopkracht.be',
     'license': 'AGPL-3',

@@ -5,6 +5,8 @@
     'summary': 'Member organisations, yearly fees through accounting, joining and leaving, general assemblies',
     'version': '11.0.1.0.0',
     'category': 'Coopkracht',
+    'development_status': 'Beta',
+    'maintainers': ['coopkracht'],
     'author': 'Coopkracht vzw',
     'website': 'https://coopkracht.be',
     'license': 'AGPL-3',

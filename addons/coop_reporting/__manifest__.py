@@ -5,6 +5,8 @@
     'summary': "Accounting export for Coopfabrik and the annual report's figures",
     'version': '11.0.1.1.0',
     'category': 'Coopkracht',
+    'development_status': 'Beta',
+    'maintainers': ['coopkracht'],
     'author': 'Coopkracht vzw',
     'website': 'https://coopkracht.be',
     'license': 'AGPL-3',

@@ -5,6 +5,8 @@
     'summary': "Coopkracht's identity: company data, website frame, mail and report layout, staff groups",
     'version': '11.0.1.1.0',
     'category': 'Coopkracht',
+    'development_status': 'Beta',
+    'maintainers': ['coopkracht'],
     'author': 'Coopkracht vzw',
     'website': 'https://coopkracht.be',
     'license': 'AGPL-3',

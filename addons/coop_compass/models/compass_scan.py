@@ -6,7 +6,7 @@ from datetime import date
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..radar import radar_svg
+from ..tools.radar import radar_svg
 
 SCAN_STATES = [
     ("draft", "In progress"),

@@ -8,7 +8,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.coop_website.tests.common import as_user
 
-from ..radar import radar_svg
+from ..tools.radar import radar_svg
 from .common import CompassCase
 
 

@@ -7,7 +7,7 @@ import os
 
 from odoo.addons.coop_website.tests.common import CoopSavepointCase
 
-from ..upgrade import move_company_registry
+from ..tools.upgrade import move_company_registry
 
 MIGRATION = os.path.join(os.path.dirname(os.path.dirname(__file__)),
                          "migrations", "11.0.1.1.0", "post-migrate.py")

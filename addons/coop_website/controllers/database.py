@@ -1,6 +1,6 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The database manager's pages answer 404 when the server blocks it (deployment.py)."""
+"""The database manager's pages answer 404 when the server blocks it (tools/deployment.py)."""
 from werkzeug.wrappers import Response
 
 from odoo import http
@@ -8,7 +8,7 @@ from odoo.exceptions import AccessDenied
 
 from odoo.addons.web.controllers.main import Database
 
-from ..deployment import db_manager_blocked
+from ..tools.deployment import db_manager_blocked
 
 
 class CoopDatabase(Database):
