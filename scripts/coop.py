@@ -483,7 +483,9 @@ def run_core_tests(db, port, with_coop, modules):
             print("\n".join(problems[:20]), file=sys.stderr)
             sys.exit("[coop] installing the coop addons on %s failed" % db)
         conf = write_config(os.path.join(ROOT, ".local", "%s.conf" % db), db, port, {"max_cron_threads": 0})
-    psql("UPDATE res_partner SET lang = 'en_US'; UPDATE ir_default SET json_value = '\"en_US\"' "
+    # the template has only nl_BE active; Odoo's tests create users in en_US
+    psql("UPDATE res_lang SET active = true WHERE code = 'en_US'; "
+         "UPDATE res_partner SET lang = 'en_US'; UPDATE ir_default SET json_value = '\"en_US\"' "
          "WHERE field_id IN (SELECT id FROM ir_model_fields WHERE model = 'res.partner' AND name = 'lang')", db)
     logfile = os.path.join(LOG_DIR, "core-%s.log" % db)
     t0 = time.time()
