@@ -26,7 +26,7 @@
         'report/compass_scan_report.xml',
         'views/menus.xml',
     ],
-    'demo': ['demo/compass_demo.xml'],
+    'demo': ['demo/compass_demo.xml', 'demo/portal_member_demo.xml'],
     'installable': True,
     'application': True,
 }

@@ -28,7 +28,7 @@
         'views/membership_templates.xml',
         'views/menus.xml',
     ],
-    'demo': ['demo/coop_membership_demo.xml'],
+    'demo': ['demo/coop_membership_demo.xml', 'demo/portal_member_demo.xml'],
     'installable': True,
     'application': True,
 }

@@ -57,7 +57,7 @@
         'views/coop_share_dividend_views.xml',
         'views/coop_share_billing_views.xml',
     ],
-    'demo': ['demo/coop_share_register_demo.xml'],
+    'demo': ['demo/coop_share_register_demo.xml', 'demo/portal_shareholder_demo.xml'],
     'installable': True,
     'application': True,
 }

@@ -21,7 +21,11 @@ class CompassPortal(CustomerPortal):
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
-        values["compass_count"] = request.env["coop.compass.scan"].search_count(self._compass_domain())
+        Scan = request.env["coop.compass.scan"]
+        values["compass_count"] = Scan.search_count(self._compass_domain())
+        # the tile is for those who have scans or may start one for their organisation;
+        # a shareholder or participant without either starts from the public /kompas page
+        values["compass_has_role"] = bool(values["compass_count"] or Scan._allowed_organisations())
         return values
 
     def _compass_scan(self, scan_id, write=False):

@@ -442,11 +442,14 @@ class CompassScan(models.Model):
     @api.model
     def _demo_create_scans(self, specs):
         """Demo data: specs is a list of (person xml id, organisation xml id or False,
-        [(date started, date submitted or False), ...] one per version, seed). Answers are
-        drawn from a seeded generator, so the demo database is the same every time."""
+        [(date started, date submitted or False), ...] one per version, seed[, user xml
+        id: the person's login, when the scan was made logged in]). Answers are drawn from
+        a seeded generator, so the demo database is the same every time."""
         import random
         questions = self.env["coop.compass.question"].search([])
-        for person_xmlid, org_xmlid, versions, seed in specs:
+        for spec in specs:
+            person_xmlid, org_xmlid, versions, seed = spec[:4]
+            user = self.env.ref(spec[4]) if len(spec) > 4 else self.env["res.users"]
             rng = random.Random(seed)
             partner = self.env.ref(person_xmlid)
             organisation = self.env.ref(org_xmlid) if org_xmlid else self.env["res.partner"]
@@ -457,7 +460,7 @@ class CompassScan(models.Model):
                     scan.sudo().write({"date_start": date_start})
                 else:
                     scan = self.sudo().create({
-                        "user_id": False, "partner_id": partner.id,
+                        "user_id": user.id, "partner_id": partner.id,
                         "organisation_id": organisation.id, "date_start": date_start})
                 answers = {}
                 for question in questions:

@@ -15,6 +15,14 @@ class CoopEventPortal(CustomerPortal):
         return [("state", "in", ("open", "done")),
                 ("partner_id", "=", request.env.user.partner_id.id)]
 
+    def _coop_pending_evaluations(self, registrations):
+        """{registration id: token} of the evaluations still to fill in of these
+        registrations, the user's own (found with _coop_my_registrations_domain): the
+        portal links them as the mail after the event does."""
+        evaluations = request.env["coop.event.evaluation"].sudo().search([
+            ("registration_id", "in", registrations.ids), ("state", "=", "pending")])
+        return {evaluation.registration_id.id: evaluation.token for evaluation in evaluations}
+
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
         values["coop_event_count"] = request.env["event.registration"].sudo().search_count(
@@ -32,7 +40,8 @@ class CoopEventPortal(CustomerPortal):
         registrations = Registration.search(domain, order="event_begin_date desc, id desc",
                                             limit=self._items_per_page, offset=pager["offset"])
         values.update({"registrations": registrations, "pager": pager,
-                       "page_name": "coop_events", "default_url": "/my/events"})
+                       "page_name": "coop_events", "default_url": "/my/events",
+                       "evaluation_tokens": self._coop_pending_evaluations(registrations)})
         return request.render("coop_events.portal_my_events", values)
 
     @http.route(["/my/events/<int:registration_id>"], type="http", auth="user", website=True)
@@ -43,7 +52,8 @@ class CoopEventPortal(CustomerPortal):
             raise request.not_found()
         values = self._prepare_portal_layout_values()
         values.update({"registration": registration, "page_name": "coop_event",
-                       "pairings": registration.coop_pairing_ids.sorted("round")})
+                       "pairings": registration.coop_pairing_ids.sorted("round"),
+                       "evaluation_tokens": self._coop_pending_evaluations(registration)})
         return request.render("coop_events.portal_my_event", values)
 
     @http.route(["/my/events/claim"], type="http", auth="user", website=True, sitemap=False)

@@ -75,7 +75,22 @@ class ShareholderPortal(CustomerPortal):
                       for key in ("shares", "nominal", "paid", "unpaid")},
             "entries": entries,
             "requests": holder.change_request_ids.filtered(lambda r: r.state == "pending"),
+            "assemblies": self._holder_assemblies(holder),
         }
+
+    def _holder_assemblies(self, holder):
+        """The coming general assemblies of the holder's cooperative that the holder was
+        invited to: a sent invitation mailing of the assembly lists the holder (holder
+        read with sudo, already checked to be the user's own)."""
+        recipients = holder.env["coop.share.mailing.recipient"].search([
+            ("holder_id", "=", holder.id),
+            ("mailing_id.assembly_id", "!=", False),
+            ("mailing_id.kind", "=", "assembly"),
+            ("mailing_id.state", "in", ("sending", "done")),
+        ])
+        now = fields.Datetime.now()
+        return recipients.mapped("mailing_id.assembly_id").filtered(
+            lambda a: a.state != "closed" and a.date >= now).sorted("date")
 
     @http.route(["/my/aandelen", "/my/aandelen/page/<int:page>"], type="http",
                 auth="user", website=True)
