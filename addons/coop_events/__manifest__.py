@@ -25,7 +25,8 @@
         'report/coop_event_pairing_report.xml',
         'views/menus.xml',
     ],
-    'demo': ['demo/coop_events_demo.xml', 'demo/portal_participant_demo.xml'],
+    'demo': ['demo/coop_events_demo.xml', 'demo/coop_events_upcoming_demo.xml',
+             'demo/portal_participant_demo.xml'],
     'installable': True,
     'application': True,
 }

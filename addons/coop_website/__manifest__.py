@@ -20,6 +20,7 @@
         'views/assets.xml',
         'views/res_config_settings_views.xml',
         'views/website_layout_templates.xml',
+        'views/website_filter_templates.xml',
         'views/website_pages.xml',
         'views/portal_templates.xml',
         'views/visit_templates.xml',

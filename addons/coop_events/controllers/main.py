@@ -36,8 +36,24 @@ class CoopEventController(WebsiteEventSaleController):
                 post["%s-ticket_id" % counter] = str(ticket.id)
         return post, None
 
+    def _coop_closed_message(self, event):
+        """Why the website takes no registration for event (None when it does)."""
+        if event.sudo().coop_is_past():
+            return _("%s is over: registration is closed.") % event.name
+        return None
+
+    @http.route()
+    def registration_new(self, event, **post):
+        if self._coop_closed_message(event):
+            return False  # Odoo's answer when there is nothing to register
+        return super().registration_new(event, **post)
+
     @http.route()
     def registration_confirm(self, event, **post):
+        closed = self._coop_closed_message(event)
+        if closed:
+            return request.render("coop_events.registration_refused",
+                                  {"event": event, "message": closed}, status=403)
         post, refusal = self._coop_fix_tickets(event, post)
         if refusal:
             return request.render("coop_events.registration_refused",

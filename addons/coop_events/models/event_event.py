@@ -148,6 +148,23 @@ class EventEvent(models.Model):
         if any(event.coop_nonmember_price < 0 for event in self):
             raise ValidationError(_("The non-member price cannot be negative."))
 
+    # -- website registration ----------------------------------------------------
+    @api.multi
+    def coop_is_past(self):
+        """True when the event is over (its end has passed, or it was closed): it takes
+        no registrations any more and its page shows the recording or the evaluation."""
+        self.ensure_one()
+        if self.state == "done":
+            return True
+        return bool(self.date_end) and (
+            fields.Datetime.from_string(self.date_end) <= datetime.utcnow())
+
+    @api.multi
+    def _is_event_registrable(self):
+        """Odoo's website offers registration only while this is True: not for a past
+        event."""
+        return super()._is_event_registrable() and not self.coop_is_past()
+
     # -- membership and tickets ------------------------------------------------
     def _coop_participant_counts(self):
         """{event id: participants} in one read_group: registrations confirmed or attended,

@@ -8,3 +8,4 @@ from . import test_figures
 from . import test_portal
 from . import test_browser
 from . import test_fee_run_concurrency
+from . import test_directory_filters

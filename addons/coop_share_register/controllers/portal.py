@@ -173,7 +173,8 @@ class ShareholderPortal(CustomerPortal):
         })
         return request.render("coop_share_register.portal_shareholder_details", values)
 
-    @http.route("/my/aandelen/uitnodiging", type="http", auth="public", website=True)
+    @http.route("/my/aandelen/uitnodiging", type="http", auth="public", website=True,
+                sitemap=False)
     def portal_shareholder_invitation(self, token=None, **kw):
         """The link of a portal invitation. A visitor who is not logged in goes to the
         login page (with its sign-up link) and comes back here; a logged-in user gets
