@@ -75,9 +75,14 @@ def snapshot(db):
             FROM ir_translation WHERE lang = 'nl_BE' AND module LIKE 'coop\\_%%' AND value != ''
             GROUP BY module ORDER BY module""")
         translations = cr.fetchall()
+        # Belgian Dutch formats (coop_website sets them on base's nl_BE, issue 25.11)
+        cr.execute("""SELECT date_format, decimal_point, thousands_sep, grouping
+                      FROM res_lang WHERE code = 'nl_BE'""")
+        formats = cr.fetchall()
         addons = _installed_coop_addons(cr)
         return {"counts": counts, "menu": menu, "identity": identity, "settings": settings,
-                "templates": templates, "translations": translations, "addons": addons}
+                "templates": templates, "translations": translations, "formats": formats,
+                "addons": addons}
     finally:
         conn.close()
 
@@ -129,8 +134,8 @@ def upgrade_checks(db):
 
 def test_upgrade_all_then_each_coop_addon():
     """`-u all` and then `-u coop_x` for each coop addon leave the data, the menu, the
-    identity, the settings, the mail templates and the translations as they were, with
-    nothing logged at ERROR or CRITICAL.
+    identity, the settings, the mail templates, the translations and the nl_BE formats as
+    they were, with nothing logged at ERROR or CRITICAL.
 
     `make test` runs the upgrades in the background while the other tests run (they take
     minutes) and hands over the result in COOP_UPGRADE_RESULT; run alone, it upgrades here."""

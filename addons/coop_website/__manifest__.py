@@ -14,6 +14,7 @@
     'data': [
         'security/coop_website_security.xml',
         'security/ir.model.access.csv',
+        'data/res_lang_data.xml',
         'data/company_data.xml',
         'data/visit_data.xml',
         'data/mail_data.xml',

@@ -47,7 +47,7 @@ class TestJourney(CoopEventCase):
         self.assertIn("Beste Carl De Smet", reminder.body_html)
         link = self._mail("event.registration", regs[webinar, self.anna]).filtered(
             lambda m: "meet.example.org" in m.body_html)
-        self.assertEqual(link.subject, "Uw link voor het webinar Je aandeelhouders digitaal "
+        self.assertEqual(link.subject, "Je link voor het webinar Je aandeelhouders digitaal "
                                        "beheren")
         # the Soirée: pairing (three people of three organisations: one table of three,
         # one round, a second one would repeat a pair), attendance
@@ -65,7 +65,7 @@ class TestJourney(CoopEventCase):
         mail = self._mail("coop.event.evaluation", evaluation)
         self.assertEqual(mail.subject, "Hoe was Soirée Gent?")
         self.assertIn("/evaluatie/%s" % evaluation.token, mail.body_html)
-        self.assertIn("Bedankt voor uw deelname", mail.body_html)
+        self.assertIn("Bedankt voor je deelname", mail.body_html)
         Evaluation = self.env["coop.event.evaluation"]
         for event, scores in ((soiree, (9, 8)), (webinar, (7, 10))):
             for evaluation, score in zip(event.coop_evaluation_ids, scores):

@@ -165,9 +165,9 @@ class TestApplication(MembershipCase):
         app.action_refuse()
         subjects = self.env["mail.mail"].search(
             [("model", "=", app._name), ("res_id", "=", app.id)], order="id").mapped("subject")
-        self.assertEqual(subjects, ["Uw aanvraag om lid te worden van Coopkracht",
-                                    "Uw aanvraag om lid te worden van Coopkracht werd ingediend",
-                                    "Uw aanvraag om lid te worden van Coopkracht"])
+        self.assertEqual(subjects, ["Je aanvraag om lid te worden van Coopkracht",
+                                    "Je aanvraag om lid te worden van Coopkracht werd ingediend",
+                                    "Je aanvraag om lid te worden van Coopkracht"])
         approved = self.make_application("Welkom post cv", 112)
         approved.action_submit()
         as_user(approved, self.user_board).action_approve()
@@ -184,7 +184,7 @@ class TestApplication(MembershipCase):
         mail = self.env["mail.mail"].search(
             [("model", "=", app._name), ("res_id", "=", app.id)], order="id desc", limit=1)
         self.assertIn("/web/signup?", mail.body_html)
-        self.assertIn("kies uw wachtwoord", mail.body_html)
+        self.assertIn("kies je wachtwoord", mail.body_html)
         token = user.partner_id.sudo().signup_token
         self.assertTrue(token)
         self.assertIn(token, mail.body_html)

@@ -15,6 +15,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.coop_website.tools import formatting
+
 MEMBER_STATES = ("member", "former")
 DASHBOARD_YEARS = 10  # complete years offered in the year bar of the screen
 
@@ -194,11 +196,9 @@ class CoopYearFigures(models.TransientModel):
             return ("%+.1f %%" % (value or 0.0)).replace(".", ",")  # no "-0,0 %"
         if kind == "amount":
             currency = self.env.user.company_id.currency_id
-            return "%s %s" % (("%.2f" % value).replace(".", ","), currency.symbol or "")
+            return formatting.format_amount(value, currency.symbol)
         if kind == "number":
-            if float(value).is_integer():
-                return "%d" % value
-            return ("%.2f" % value).replace(".", ",")
+            return formatting.format_number(value, 0 if float(value).is_integer() else 2)
         return "%s" % value
 
     # members ---------------------------------------------------------------

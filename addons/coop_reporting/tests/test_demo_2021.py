@@ -34,10 +34,9 @@ class TestDemo2021(CoopSavepointCase):
         return self.lines[key].value
 
     def date_text(self, day):
-        """day written as the language of the figures writes dates (nl_BE: 24-06-2021)."""
+        """day written as the language of the figures writes dates (nl_BE: 24/06/2021)."""
         lang = self.env["res.lang"]._lang_get(self.env.context.get("lang"))
-        return "-".join(reversed(day.split("-"))) if lang.code == "nl_BE" else \
-            fields.Date.from_string(day).strftime(lang.date_format)
+        return fields.Date.from_string(day).strftime(lang.date_format)
 
     def records(self, key):
         """The records the figure's click-through opens."""

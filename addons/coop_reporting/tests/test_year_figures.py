@@ -214,9 +214,9 @@ class TestYearFigures(ReportingCase):
             self.assertEqual(len(found), value, "records behind %s" % key)
         lang = env["res.lang"]._lang_get(env.context.get("lang"))
         self.assertEqual(self.line(wizard, ga + "_date").value_text,
-                         "24-06-1975" if lang.code == "nl_BE" else "06/24/1975")
+                         "24/06/1975" if lang.code == "nl_BE" else "06/24/1975")
         self.assertEqual(self.line(wizard, "event.event.webinar.1.date").value_text,
-                         "10-03-1975" if lang.code == "nl_BE" else "03/10/1975")
+                         "10/03/1975" if lang.code == "nl_BE" else "03/10/1975")
         self.assertEqual(self.line(wizard, "mail.mass_mailing.recipients").value, 4)
         self.assertEqual(self.line(wizard, "mail.mass_mailing.open_rate").value_text, "25,0 %")
 

@@ -20,14 +20,18 @@ class CoopShareClass(models.Model):
     nominal_value = fields.Monetary(
         required=True, currency_field="currency_id", help="Nominal value of one share.")
     currency_id = fields.Many2one(related="register_id.currency_id", readonly=True)
+    # the rights are texts of the articles: printed in the reader's language (the
+    # register extract), with a Dutch default for a Dutch-speaking user
     voting_rights = fields.Char(
-        required=True, default="1 vote per share",
+        required=True, translate=True, default=lambda self: self._default_voting_rights(),
         help="The voting rights attached to a share of this class.")
     profit_rights = fields.Char(
-        required=True, default="Dividend pro rata of the shares held",
+        required=True, translate=True, default=lambda self: self._default_profit_rights(),
         help="The profit rights attached to a share of this class.")
-    liquidation_share = fields.Char(help="Share in the liquidation surplus, if different.")
+    liquidation_share = fields.Char(
+        translate=True, help="Share in the liquidation surplus, if different.")
     transfer_restrictions = fields.Text(
+        translate=True,
         help="The transfer restrictions of the articles of association (and contractual "
              "ones, when asked).")
     open_for_subscription = fields.Boolean(default=True)
@@ -39,6 +43,14 @@ class CoopShareClass(models.Model):
         ("nominal_positive", "CHECK(nominal_value > 0)",
          "The nominal value of a share must be positive."),
     ]
+
+    @api.model
+    def _default_voting_rights(self):
+        return _("1 vote per share")
+
+    @api.model
+    def _default_profit_rights(self):
+        return _("Dividend pro rata of the shares held")
 
     @api.model
     def create(self, vals):

@@ -23,6 +23,26 @@ LAST = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", 
 CITIES = [("9000", "Gent"), ("2000", "Antwerpen"), ("3000", "Leuven"), ("8000", "Brugge"),
           ("3500", "Hasselt"), ("2800", "Mechelen"), ("9300", "Aalst"), ("1000", "Brussel")]
 
+# the rights of the demo's share class, as its articles would word them: the source text
+# and the Dutch of the Dutch-speaking clients (translatable fields, printed in the
+# reader's language on the register extract)
+CLASS_TEXTS = {
+    "en_US": {
+        "name": "Shares of class A",
+        "voting_rights": "1 vote per shareholder",
+        "profit_rights": "Dividend of at most 6% on the paid-up capital",
+        "transfer_restrictions": "Shares can only be transferred to other shareholders, "
+                                 "with the board's approval.",
+    },
+    "nl_BE": {
+        "name": "Aandelen van klasse A",
+        "voting_rights": "1 stem per aandeelhouder",
+        "profit_rights": "Dividend van ten hoogste 6% op het gestorte kapitaal",
+        "transfer_restrictions": "Aandelen kunnen alleen aan andere aandeelhouders worden "
+                                 "overgedragen, met de goedkeuring van de raad van bestuur.",
+    },
+}
+
 
 def _company_number(seed):
     first8 = "0%07d" % (4100000 + seed * 7919 % 900000)
@@ -61,13 +81,10 @@ class CoopShareRegisterDemo(models.Model):
             xmlid = "register_%s_demo" % name.lower().replace(" ", "_").replace("ö", "o")
             Data.create({"module": "coop_share_register", "name": xmlid,
                          "model": register._name, "res_id": register.id, "noupdate": True})
-            share_class = env["coop.share.class"].create({
-                "register_id": register.id, "code": "A", "name": "Shares of class A",
-                "nominal_value": BIG.get(name, (None, 100.0))[1],
-                "voting_rights": "1 vote per shareholder",
-                "profit_rights": "Dividend of at most 6% on the paid-up capital",
-                "transfer_restrictions": "Shares can only be transferred to other "
-                                         "shareholders, with the board's approval."})
+            share_class = env["coop.share.class"].create(dict(
+                CLASS_TEXTS["en_US"], register_id=register.id, code="A",
+                nominal_value=BIG.get(name, (None, 100.0))[1]))
+            self.with_env(env)._demo_translate_class(share_class)
             count = BIG.get(name, (None, None, 4))[2]
             self.with_env(env)._demo_register(register, share_class, count, rng)
             if name in BIG:
@@ -86,6 +103,13 @@ class CoopShareRegisterDemo(models.Model):
             "email": "dar_hefboom@example.org", "lang": "nl_BE", "tz": "Europe/Brussels",
             "groups_id": [(6, 0, [env.ref("coop_share_register.group_dar_helpdesk").id])],
             "coop_register_ids": [(6, 0, served.ids)]})
+
+    @api.model
+    def _demo_translate_class(self, share_class):
+        """The Dutch texts of the demo's share class, in every active Dutch language."""
+        langs = self.env["res.lang"].search([("code", "=like", "nl\\_%")]).mapped("code")
+        for lang in langs:
+            share_class.with_context(lang=lang).write(CLASS_TEXTS["nl_BE"])
 
     @api.model
     def _demo_open_subscription(self):

@@ -165,8 +165,8 @@ class TestPortalInvite(DarCase):
         self.ann.write({"email": "ann.nl@example.org", "lang": "nl_BE"})
         self._invite(self.ann, self.manager_a)
         mail = self.env["mail.mail"].search([("email_to", "=", "ann.nl@example.org")])
-        self.assertEqual(mail.subject, "Zonnecoop A: uw aandelen online")
-        self.assertIn("Voeg uw aandelen toe aan uw account", mail.body_html)
+        self.assertEqual(mail.subject, "Zonnecoop A: je aandelen online")
+        self.assertIn("Voeg je aandelen toe aan je account", mail.body_html)
 
     def test_same_person_two_cooperatives(self):
         """One user who accepts the invitations of two cooperatives sees both holdings."""

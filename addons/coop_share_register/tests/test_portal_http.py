@@ -113,7 +113,7 @@ class TestPortalHttp(PortalHttpMixin, HttpCase):
                                   timeout=120)
         self.assertEqual(statement.status_code, 200)
         self.assertIn("2024", statement.text)
-        self.assertIn("600.00", statement.text)
+        self.assertIn("600,00", statement.text)  # Belgian Dutch amounts (issue 25.11)
 
     @mute_logger("odoo.http", "odoo.addons.base.ir.ir_rule", "odoo.models")
     def test_crafted_urls_refused(self):

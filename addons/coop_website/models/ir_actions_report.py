@@ -18,6 +18,7 @@ from reportlab.pdfgen import canvas
 
 from odoo import api, models
 
+from ..tools import formatting
 from .res_company import wkhtmltopdf_has_patched_qt
 
 PAGE_NUMBER_MARGIN = 22  # points from the bottom and the right edge (about 8 mm)
@@ -25,6 +26,18 @@ PAGE_NUMBER_MARGIN = 22  # points from the bottom and the right edge (about 8 mm
 
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
+
+    @api.model
+    def render_template(self, template, values=None):
+        """Every report prints the values that are no field (t-esc) in Belgian Dutch
+        formats: format_amount(1234.56) -> 1.234,56 €, format_date(d) -> 15/03/2017,
+        format_date(d, long=True) -> 15 maart 2017, format_number(x, digits)."""
+        values = dict(values or {})
+        values.setdefault("format_amount", formatting.format_amount)
+        values.setdefault("format_date", formatting.format_date)
+        values.setdefault("format_number", formatting.format_number)
+        values.setdefault("format_shares", formatting.share_count)
+        return super().render_template(template, values)
 
     @api.model
     def _run_wkhtmltopdf(self, bodies, header=None, footer=None, landscape=False,
