@@ -8,3 +8,5 @@ from . import test_webinar
 from . import test_http
 from . import test_journey
 from . import test_browser
+from . import test_articles
+from . import test_sharing_http

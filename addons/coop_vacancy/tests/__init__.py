@@ -7,3 +7,4 @@ from . import test_vacancy_http
 from . import test_vacancy_browser
 from . import test_vacancy_settings
 from . import test_vacancy_demo
+from . import test_vacancy_sharing

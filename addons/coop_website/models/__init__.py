@@ -6,3 +6,4 @@ from . import ir_actions_report
 from . import coop_website_visit
 from . import coop_upload
 from . import ir_http
+from . import website
