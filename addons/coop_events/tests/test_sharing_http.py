@@ -6,7 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from lxml import html as lxml_html
 
-from odoo.addons.coop_website.tests.common import CoopHttpCase, sharing_tags
+from odoo.addons.coop_website.tests.common import (PLACEHOLDER_TEXTS, CoopHttpCase, page_text,
+                                                   sharing_tags)
 
 from .common import EventFactoryMixin
 
@@ -115,3 +116,14 @@ class TestSharingHttp(EventFactoryMixin, CoopHttpCase):
         menu = menu[:menu.index("</ul>")]
         self.assertRegex(menu, r'href="/blog/%d"[^>]*>\s*(<span>)?Artikels' % self.blog.id)
         self.assertNotRegex(menu, r">\s*(<span>)?Blog\s*<")
+
+    def test_article_pages_without_placeholders(self):
+        """The articles' list and an article's page show no English placeholder of Odoo,
+        and the list shows the published article but not the draft."""
+        for url in ("/blog/%d" % self.blog.id, self.post.website_url):
+            response = self.get(url)
+            text = page_text(response.content)
+            found = [p for p in PLACEHOLDER_TEXTS if p in text]
+            self.assertFalse(found, "%s shows %s" % (url, found))
+            self.assertIn("Soirée in Gent: dertig deelnemers", text)
+            self.assertNotIn("Geheim concept", text)
