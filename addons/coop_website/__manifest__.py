@@ -3,7 +3,7 @@
 {
     'name': 'Coopkracht: website and identity',
     'summary': "Coopkracht's identity: company data, website frame, mail and report layout, staff groups",
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'Coopkracht',
     'development_status': 'Beta',
     'maintainers': ['coopkracht'],
@@ -25,6 +25,7 @@
         'views/website_pages.xml',
         'views/portal_templates.xml',
         'views/visit_templates.xml',
+        'views/sharing_templates.xml',
         'views/coop_website_visit_views.xml',
         'views/mail_layout_templates.xml',
         'report/report_layout_templates.xml',

@@ -5,4 +5,6 @@ from . import event_registration
 from . import coop_event_pairing
 from . import coop_event_evaluation
 from . import mass_mailing
+from . import blog_post
 from . import coop_event_figures
+from . import ir_http

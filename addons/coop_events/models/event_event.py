@@ -8,6 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.coop_website.tools.identity import is_web_url
+from odoo.addons.coop_website.tools.sharing import plain_text
 
 from .pairing import PairingError, Participant, draw_questions, make_schedule, pair_key
 
@@ -228,6 +229,15 @@ class EventEvent(models.Model):
             else:
                 other.price = event.coop_nonmember_price
         return True
+
+    @api.multi
+    def _coop_sharing_values(self):
+        """The event page's dict for coop_website.sharing_tags (no image of its own: the
+        site's default one)."""
+        self.ensure_one()
+        return {"type": "website", "title": self.name,
+                "description": plain_text(self.description or "") or self.coop_city or "",
+                "image": "", "path": self.website_url}
 
     # -- Soirée pairing ----------------------------------------------------------
     def _coop_pairing_registrations(self):

@@ -1,6 +1,11 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.coop_website.tools.sharing import absolute_image_url, absolute_url
+
+MAILING_GROUP = "mass_mailing.group_mass_mailing_user"
 
 
 class MassMailing(models.Model):
@@ -10,6 +15,49 @@ class MassMailing(models.Model):
         selection=[("newsletter", "Newsletter"), ("flash", "News flash")],
         string="Coopkracht kind", index=True,
         help="Newsletter or short news flash, counted in the yearly figures.")
+
+    @api.model
+    def _coop_articles_lang(self):
+        """The language of the article blocks: the site's (the newsletter's readers')."""
+        website = self.env["website"].sudo().search([], limit=1)
+        return website.default_lang_code or "nl_BE"
+
+    @api.model
+    def _coop_article_values(self, posts):
+        """What the newsletter shows of each post: title, teaser, image and the post's
+        absolute address on the site."""
+        base = self.env["website"]._coop_base_url()
+        posts = posts.with_context(lang=self._coop_articles_lang())
+        return [{
+            "title": post.name,
+            "teaser": post._coop_teaser(),
+            "image": absolute_image_url(base, post._coop_cover_url()) if post._coop_cover_url() else "",
+            "url": absolute_url(base, post.website_url),
+        } for post in posts]
+
+    @api.multi
+    def coop_insert_articles(self, posts):
+        """Add a block per post (title, teaser, image, "Lees meer" to the post on the site)
+        at the end of the mailing's body. Only the mailing team (mass mailing users) may;
+        the posts must be published on the site and the mailing not yet sent."""
+        self.ensure_one()
+        if not self.env.user.has_group(MAILING_GROUP):
+            raise AccessError(_("Only the newsletter team may insert articles into a mailing."))
+        if not posts:
+            raise UserError(_("Choose at least one article to insert."))
+        unpublished = posts.filtered(lambda post: not post.website_published)
+        if unpublished:
+            raise UserError(_("These articles are not published on the site, publish them "
+                              "first: %s") % ", ".join(unpublished.mapped("name")))
+        if self.state in ("in_queue", "done"):
+            raise UserError(_("This mailing is already being sent or has been sent: its text "
+                              "can no longer change."))
+        blocks = self.env["ir.ui.view"].with_context(lang=self._coop_articles_lang()).render_template(
+            "coop_events.mailing_articles", {"articles": self._coop_article_values(posts)})
+        if isinstance(blocks, bytes):
+            blocks = blocks.decode("utf-8")
+        self.body_html = (self.body_html or "") + blocks
+        return True
 
     @api.model
     def coop_year_figures(self, year):

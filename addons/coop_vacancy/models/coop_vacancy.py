@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.addons.coop_website.tools.identity import is_web_url
+from odoo.addons.coop_website.tools.sharing import plain_text
 from odoo.addons.http_routing.models.ir_http import slug
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -503,6 +504,16 @@ class CoopVacancy(models.Model):
         self.ensure_one()
         self.write({k: v for k, v in vals.items() if k in POSTER_FIELDS})
         return True
+
+    @api.multi
+    def _coop_sharing_values(self):
+        """The vacancy page's dict for coop_website.sharing_tags: title, the
+        organisation and the text of the vacancy, the site's default image."""
+        self.ensure_one()
+        intro = ", ".join(x for x in (self.partner_id.name, self.city) if x)
+        return {"type": "website", "title": self.name,
+                "description": " \u2013 ".join(x for x in (intro, plain_text(self.description or "")) if x),
+                "image": "", "path": self.website_url}
 
     @api.multi
     def schema_org_job_posting(self):

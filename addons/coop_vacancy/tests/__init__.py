@@ -8,3 +8,4 @@ from . import test_vacancy_browser
 from . import test_vacancy_settings
 from . import test_vacancy_demo
 from . import test_vacancy_filters
+from . import test_vacancy_sharing

@@ -249,3 +249,20 @@ def portal_tile_counts(html):
         for href in li.xpath(".//a/@href"):
             counts.setdefault(href, li.xpath("string(.//span[contains(@class, 'badge')])").strip())
     return counts
+
+
+def sharing_tags(html):
+    """{name: [content, ...]} of the OpenGraph (property="og:...") and Twitter-card
+    (name="twitter:...") tags in a page's <head>."""
+    from lxml import html as lxml_html
+    if isinstance(html, bytes):
+        html = html.decode("utf-8")
+    head = lxml_html.fromstring(html).find("head")
+    tags = {}
+    if head is None:
+        return tags
+    for meta in head.iter("meta"):
+        key = meta.get("property") or meta.get("name") or ""
+        if key.startswith(("og:", "twitter:")):
+            tags.setdefault(key, []).append(meta.get("content"))
+    return tags
