@@ -9,3 +9,4 @@ from . import test_live_server
 from . import test_visits
 from . import test_uploads
 from . import test_user_input
+from . import test_validators

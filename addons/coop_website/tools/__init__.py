@@ -7,3 +7,4 @@ from . import visits  # noqa: F401
 from . import uploads  # noqa: F401
 from . import params  # noqa: F401
 from . import formatting  # noqa: F401
+from . import validators  # noqa: F401
