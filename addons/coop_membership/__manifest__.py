@@ -12,7 +12,7 @@
     'license': 'AGPL-3',
     'depends': ['coop_website', 'membership', 'account_invoicing', 'l10n_be_invoice_bba',
                 'report_xlsx'],
-    'external_dependencies': {'python': ['stdnum', 'xlsxwriter']},
+    'external_dependencies': {'python': ['xlsxwriter']},
     'data': [
         'security/coop_membership_security.xml',
         'security/ir.model.access.csv',

@@ -11,6 +11,7 @@
     'website': 'https://coopkracht.be',
     'license': 'AGPL-3',
     'depends': ['website', 'portal', 'mail', 'l10n_be', 'website_mass_mailing'],
+    'external_dependencies': {'python': ['stdnum']},
     'data': [
         'security/coop_website_security.xml',
         'security/ir.model.access.csv',

@@ -6,8 +6,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.coop_website.tools.identity import normalise_email
+from odoo.addons.coop_website.tools.validators import normalise_company_number
 
-from .res_partner import COOP_MODELS, LEGAL_FORMS, normalise_kbo
+from .res_partner import COOP_MODELS, LEGAL_FORMS
 
 OPEN_STATES = ("draft", "submitted")
 
@@ -119,7 +120,7 @@ class CoopMembershipApplication(models.Model):
         vals = dict(vals)
         Partner = self.env["res.partner"]
         if vals.get("kbo_number"):
-            number = normalise_kbo(vals["kbo_number"])
+            number = normalise_company_number(vals["kbo_number"])
             if not number:
                 raise ValidationError(_("The company number %s is not a valid Belgian "
                                         "company number (KBO/BCE).") % vals["kbo_number"])

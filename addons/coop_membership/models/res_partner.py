@@ -5,10 +5,7 @@ import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-try:
-    from stdnum.be import vat as be_vat
-except ImportError:  # pragma: no cover
-    be_vat = None
+from odoo.addons.coop_website.tools.validators import normalise_company_number
 
 MEMBERSHIP_STATES = [
     ("none", "Not a member"),
@@ -45,19 +42,6 @@ LIFE_STAGES = [
     ("established", "Established"),
     ("restructuring", "Restructuring"),
 ]
-
-
-def normalise_kbo(number):
-    """The company number as 0123.456.789, or None when it fails the mod-97 check."""
-    if not number or be_vat is None:
-        return None
-    try:
-        compact = be_vat.compact(number)
-    except Exception:
-        return None
-    if not be_vat.is_valid(compact):
-        return None
-    return "%s.%s.%s" % (compact[:4], compact[4:7], compact[7:])
 
 
 class ResPartner(models.Model):
@@ -112,7 +96,7 @@ class ResPartner(models.Model):
     @api.constrains("coop_kbo_number", "is_company", "active")
     def _check_coop_kbo_number(self):
         for partner in self.filtered("coop_kbo_number"):
-            if normalise_kbo(partner.coop_kbo_number) != partner.coop_kbo_number:
+            if normalise_company_number(partner.coop_kbo_number) != partner.coop_kbo_number:
                 raise ValidationError(_("The company number %s is not a valid Belgian "
                                         "company number (KBO/BCE).") % partner.coop_kbo_number)
             if partner.is_company and partner.active and self.search_count([
@@ -140,7 +124,7 @@ class ResPartner(models.Model):
     def _coop_prepare_kbo(self, vals, records=None):
         """Normalise and check the company number in vals before anything is written."""
         if vals.get("coop_kbo_number"):
-            number = normalise_kbo(vals["coop_kbo_number"])
+            number = normalise_company_number(vals["coop_kbo_number"])
             if not number:
                 raise ValidationError(_("The company number %s is not a valid Belgian "
                                         "company number (KBO/BCE).") % vals["coop_kbo_number"])

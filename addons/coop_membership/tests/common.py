@@ -1,13 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories for the membership tests: they build their own data with fixed dates."""
-from odoo.addons.coop_website.tests.common import CoopSavepointCase
-
-
-def kbo(seed):
-    """A valid Belgian company number (mod-97) made from an integer seed."""
-    base = 2000000 + seed
-    return "0%07d%02d" % (base, 97 - base % 97)
+from odoo.addons.coop_website.tests.common import CoopSavepointCase, kbo
 
 
 class MembershipCase(CoopSavepointCase):

@@ -6,14 +6,7 @@ import base64
 import csv
 import io
 
-from odoo.addons.coop_website.tests.common import CoopSavepointCase, as_user, new_user
-
-
-def bba_reference(number):
-    """A valid Belgian structured communication for a 10-digit base number."""
-    check = number % 97 or 97
-    digits = "%010d%02d" % (number, check)
-    return "+++%s/%s/%s+++" % (digits[:3], digits[3:7], digits[7:])
+from odoo.addons.coop_website.tests.common import CoopSavepointCase, as_user, new_user, ogm
 
 
 class ReportingFactory:
@@ -75,7 +68,7 @@ class ReportingFactory:
             values["date_due"] = date_due
         if bba:
             cls.bba_counter += 1
-            values.update(reference_type="bba", reference=bba_reference(cls.bba_counter))
+            values.update(reference_type="bba", reference=ogm(cls.bba_counter))
         invoice = cls.env["account.invoice"].create(values)
         if validate:
             invoice.action_invoice_open()

@@ -4,7 +4,7 @@
 migrations/<version>/post-migrate.py, tested in tests/test_upgrade_company_number.py)."""
 import logging
 
-from odoo.addons.coop_membership.models.res_partner import normalise_kbo
+from odoo.addons.coop_website.tools.validators import normalise_company_number
 
 _logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ def move_company_registry(cr):
                    ORDER BY id""")
     moved = 0
     for partner_id, name, number, is_company, active in cr.fetchall():
-        normalised = normalise_kbo(number)
+        normalised = normalise_company_number(number)
         if not normalised:
             _logger.warning("Company number %r of partner %s (%s) is not a valid KBO number: "
                             "not moved to coop_kbo_number.", number, partner_id, name)

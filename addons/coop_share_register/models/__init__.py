@@ -1,4 +1,3 @@
-from . import validators
 from . import coop_share_register_bound
 from . import coop_share_staff_mixin
 from . import res_users

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .validators import format_company_number, is_valid_company_number
+from odoo.addons.coop_website.tools.validators import format_company_number, is_valid_company_number
 
 
 class CoopShareRegister(models.Model):

@@ -7,6 +7,8 @@ import random
 
 from odoo import api, models
 
+from odoo.addons.coop_website.tools.validators import complete_company_number
+
 DIRECT = ["Ecopower", "BeauVent", "Partago", "EnerGent", "Campina Energie", "Volterra",
           "Klimaan", "De Wassende Maan", "Coöperatie Hoogstraten", "Het Hinkelspel",
           "Lekker van Hier", "Magelaan", "Neibo", "Tweeperenboom", "Vlaskracht",
@@ -45,8 +47,7 @@ CLASS_TEXTS = {
 
 
 def _company_number(seed):
-    first8 = "0%07d" % (4100000 + seed * 7919 % 900000)
-    return "%s%02d" % (first8, 97 - int(first8) % 97)
+    return complete_company_number("0%07d" % (4100000 + seed * 7919 % 900000))
 
 
 class CoopShareRegisterDemo(models.Model):

@@ -4,24 +4,10 @@ import hashlib
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-
-def structured_communication(number):
-    """The Belgian structured communication (OGM/VCS) of a number below 10**10:
-    +++ddd/dddd/ddddd+++ where the last two digits are the first ten mod 97 (97 for 0)."""
-    base = "%010d" % (int(number) % 10 ** 10)
-    check = int(base) % 97 or 97
-    digits = "%s%02d" % (base, check)
-    return "+++%s/%s/%s+++" % (digits[:3], digits[3:7], digits[7:])
-
-
-def is_valid_structured_communication(value):
-    digits = "".join(c for c in value or "" if c.isdigit())
-    if len(digits) != 12:
-        return False
-    return (int(digits[:10]) % 97 or 97) == int(digits[10:])
+from odoo.addons.coop_website.tools.validators import (
+    is_valid_iban, normalise_iban, structured_communication)
 
 
 class CoopShareRegister(models.Model):
@@ -55,11 +41,8 @@ class CoopShareRegister(models.Model):
     @api.constrains("bank_iban", "subscription_open", "slug")
     def _check_subscription_settings(self):
         for register in self:
-            if register.bank_iban:
-                try:
-                    validate_iban(register.bank_iban)
-                except ValidationError:
-                    raise ValidationError(_("%s is not a valid IBAN.") % register.bank_iban)
+            if register.bank_iban and not is_valid_iban(register.bank_iban):
+                raise ValidationError(_("%s is not a valid IBAN.") % register.bank_iban)
             if register.subscription_open and not (register.slug and register.bank_iban):
                 raise ValidationError(_("Online subscription needs a web name and the "
                                         "cooperative's bank account."))
@@ -67,13 +50,13 @@ class CoopShareRegister(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("bank_iban"):
-            vals = dict(vals, bank_iban=normalize_iban(vals["bank_iban"]).upper())
+            vals = dict(vals, bank_iban=normalise_iban(vals["bank_iban"]) or vals["bank_iban"])
         return super().create(vals)
 
     @api.multi
     def write(self, vals):
         if vals.get("bank_iban"):
-            vals = dict(vals, bank_iban=normalize_iban(vals["bank_iban"]).upper())
+            vals = dict(vals, bank_iban=normalise_iban(vals["bank_iban"]) or vals["bank_iban"])
         return super().write(vals)
 
     @api.model

@@ -1,11 +1,11 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
 from odoo.exceptions import UserError, ValidationError
 
-from .validators import (format_company_number, is_valid_company_number,
-                         is_valid_national_number, digits)
+from odoo.addons.coop_website.tools.validators import (
+    format_company_number, is_valid_company_number, is_valid_iban, is_valid_national_number,
+    normalise_iban, normalise_national_number)
 
 
 class CoopShareholder(models.Model):
@@ -105,11 +105,8 @@ class CoopShareholder(models.Model):
     @api.constrains("iban")
     def _check_iban(self):
         for holder in self:
-            if holder.iban:
-                try:
-                    validate_iban(holder.iban)
-                except ValidationError:
-                    raise ValidationError(_("%s is not a valid IBAN.") % holder.iban)
+            if holder.iban and not is_valid_iban(holder.iban):
+                raise ValidationError(_("%s is not a valid IBAN.") % holder.iban)
 
     @api.constrains("admission_date", "exit_date")
     def _check_dates(self):
@@ -121,9 +118,10 @@ class CoopShareholder(models.Model):
     @api.model
     def _normalize_vals(self, vals):
         if vals.get("iban"):
-            vals["iban"] = normalize_iban(vals["iban"]).upper()
+            vals["iban"] = normalise_iban(vals["iban"]) or vals["iban"]
         if vals.get("national_number"):
-            vals["national_number"] = digits(vals["national_number"]) or vals["national_number"]
+            vals["national_number"] = (normalise_national_number(vals["national_number"])
+                                       or vals["national_number"])
         if vals.get("company_number"):
             vals["company_number"] = format_company_number(vals["company_number"])
         return vals

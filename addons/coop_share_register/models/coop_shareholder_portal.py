@@ -1,9 +1,10 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
 from odoo.exceptions import ValidationError
 from odoo.tools import single_email_re
+
+from odoo.addons.coop_website.tools.validators import normalise_iban
 
 # the holder fields a shareholder may change in the portal
 PORTAL_FIELDS = ("street", "zip", "city", "email", "phone", "iban")
@@ -51,11 +52,10 @@ class CoopShareholder(models.Model):
         if vals.get("email") and not single_email_re.match(vals["email"]):
             raise ValidationError(_("%s is not a valid e-mail address.") % vals["email"])
         if vals.get("iban"):
-            try:
-                validate_iban(vals["iban"])
-            except ValidationError:
+            iban = normalise_iban(vals["iban"])
+            if not iban:
                 raise ValidationError(_("%s is not a valid IBAN.") % vals["iban"])
-            vals["iban"] = normalize_iban(vals["iban"]).upper()
+            vals["iban"] = iban
         return vals
 
     @api.multi

@@ -1,21 +1,11 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories for the DAR tests: two client cooperatives with their own staff."""
-from odoo.addons.coop_website.tests.common import CoopSavepointCase, as_user, new_user
+from odoo.addons.coop_website.tests.common import (  # noqa: F401 (re-exported factories)
+    CoopSavepointCase, as_user, company_number, invalid_company_number, invalid_iban,
+    invalid_national_number, national_number, new_user)
 
 DATE = "2024-03-01"
-
-
-def national_number(birth="850730", seq="033", after_2000=False):
-    """A valid Belgian national number for a birth date (YYMMDD) and a sequence."""
-    base = birth + seq
-    check = 97 - int(("2" if after_2000 else "") + base) % 97
-    return "%s%02d" % (base, check)
-
-
-def company_number(first8="04031707"):
-    """A valid Belgian company number from its first eight digits."""
-    return "%s%02d" % (first8, 97 - int(first8) % 97)
 
 
 class DarCase(CoopSavepointCase):

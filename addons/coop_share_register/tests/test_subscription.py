@@ -7,23 +7,11 @@ from odoo.tests.common import HttpCase, at_install, post_install
 from odoo.tools import mute_logger
 
 from odoo.addons.coop_website.tests.common import SharedCursorMixin, as_user, new_user
+from odoo.addons.coop_website.tools.validators import is_valid_structured_communication
 
-from ..models.coop_share_subscription import (is_valid_structured_communication,
-                                              structured_communication)
 from .common import DarCase, company_number
 
 IBAN_COOP = "BE71096123456769"
-
-
-class TestStructuredCommunication(DarCase):
-
-    def test_known_values(self):
-        """The OGM/VCS check digits are the first ten digits mod 97 (97 for a multiple)."""
-        self.assertEqual(structured_communication(1), "+++000/0000/00101+++")
-        self.assertEqual(structured_communication(97), "+++000/0000/09797+++")
-        self.assertEqual(structured_communication(1234567890), "+++123/4567/89002+++")
-        self.assertTrue(is_valid_structured_communication("+++123/4567/89002+++"))
-        self.assertFalse(is_valid_structured_communication("+++123/4567/89003+++"))
 
 
 class TestSubscribeOnline(DarCase):

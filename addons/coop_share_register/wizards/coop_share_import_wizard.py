@@ -15,14 +15,13 @@ import io
 import re
 
 from odoo import _, api, fields, models
-from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 
 from odoo.addons.coop_website.tools.formatting import share_count
+from odoo.addons.coop_website.tools.validators import (
+    normalise_company_number, normalise_iban, normalise_national_number)
 
 from ..models.coop_share_entry import EXITS, NEEDS_FROM, NEEDS_TO
-from ..models.validators import (digits, format_company_number, is_valid_company_number,
-                                 is_valid_national_number)
 
 HOLDER_COLUMNS = ("ref", "type", "name", "firstname", "national_number", "company_number",
                   "birthdate", "street", "zip", "city", "country", "lang", "email", "phone",
@@ -274,23 +273,24 @@ class CoopShareImportWizard(models.TransientModel):
 
     @api.model
     def _cell_national_number(self, value):
-        if not is_valid_national_number(value):
+        number = normalise_national_number(value)
+        if not number:
             raise CellError(_("%s is not a valid Belgian national number.") % value)
-        return digits(value)
+        return number
 
     @api.model
     def _cell_company_number(self, value):
-        if not is_valid_company_number(value):
+        number = normalise_company_number(value)
+        if not number:
             raise CellError(_("%s is not a valid Belgian company number.") % value)
-        return format_company_number(value)
+        return number
 
     @api.model
     def _cell_iban(self, value):
-        try:
-            validate_iban(value)
-        except ValidationError:
+        iban = normalise_iban(value)
+        if not iban:
             raise CellError(_("%s is not a valid IBAN.") % value)
-        return normalize_iban(value).upper()
+        return iban
 
     # Import ------------------------------------------------------------------
 

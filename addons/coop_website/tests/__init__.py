@@ -11,3 +11,4 @@ from . import test_uploads
 from . import test_user_input
 from . import test_formatting
 from . import test_sharing
+from . import test_validators

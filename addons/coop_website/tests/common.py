@@ -47,6 +47,76 @@ def new_user(env, login, groups, **values):
     return env["res.users"].with_context(no_reset_password=True, mail_create_nosubscribe=True).create(vals)
 
 
+# Belgian numbers for tests, made without the validators of coop_website.tools (which
+# the tests check): the valid ones follow the published rules, the invalid ones differ
+# only in their check digits.
+
+def _check97(base):
+    return 97 - int(base) % 97
+
+
+def _wrong_check(*valid):
+    """Two check digits that are none of the valid ones (nor 0, which equals 97 mod 97)."""
+    return next("%02d" % check for check in range(1, 98)
+                if check not in valid and check % 97 not in [v % 97 for v in valid])
+
+
+def company_number(first8="04031707"):
+    """A valid Belgian company number (10 digits) from its first eight digits."""
+    return "%s%02d" % (first8, _check97(first8))
+
+
+def invalid_company_number(first8="04031707"):
+    """The company number of first8 with wrong check digits."""
+    return first8 + _wrong_check(_check97(first8))
+
+
+def kbo(seed):
+    """A valid company number (10 digits, starting 02...) made from an integer seed."""
+    return company_number("0%07d" % (2000000 + seed))
+
+
+def national_number(birth="850730", seq="033", after_2000=False):
+    """A valid Belgian national number (11 digits) for a birth date (YYMMDD) and a
+    sequence; after_2000 uses the rule for people born from 2000 on."""
+    base = birth + seq
+    return "%s%02d" % (base, _check97(("2" if after_2000 else "") + base))
+
+
+def invalid_national_number(birth="850730", seq="033"):
+    """A national number whose check digits fit neither the rule before nor after 2000."""
+    base = birth + seq
+    return base + _wrong_check(_check97(base), _check97("2" + base))
+
+
+def iban(account="0961234567"):
+    """A valid Belgian IBAN (compact) for a 10-digit bank account: national check digits
+    (mod 97) and the IBAN check digits of ISO 13616 (mod 97-10)."""
+    bban = "%s%02d" % (account, int(account) % 97 or 97)
+    # BE00 moved to the end, letters as numbers (B=11, E=14)
+    check = 98 - int(bban + "111400") % 97
+    return "BE%02d%s" % (check, bban)
+
+
+def invalid_iban(account="0961234567"):
+    """The IBAN of account with wrong IBAN check digits."""
+    valid = iban(account)
+    return "BE%02d%s" % ((int(valid[2:4]) + 1) % 97 or 2, valid[4:])
+
+
+def ogm(number=1234567890):
+    """A valid structured communication (+++ddd/dddd/ddddd+++) of a 10-digit number."""
+    base = "%010d" % number
+    full = "%s%02d" % (base, int(base) % 97 or 97)
+    return "+++%s/%s/%s+++" % (full[:3], full[3:7], full[7:])
+
+
+def invalid_ogm(number=1234567890):
+    """The structured communication of number with wrong check digits."""
+    valid = ogm(number)
+    return valid[:-5] + _wrong_check(int(valid[-5:-3])) + "+++"
+
+
 def as_user(records, user):
     """The records seen by user: the one place that calls .sudo(user) (renamed in later Odoo)."""
     return records.sudo(user)

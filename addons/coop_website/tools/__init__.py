@@ -8,3 +8,4 @@ from . import uploads  # noqa: F401
 from . import params  # noqa: F401
 from . import formatting  # noqa: F401
 from . import sharing  # noqa: F401
+from . import validators  # noqa: F401
