@@ -10,3 +10,4 @@ from . import test_journey
 from . import test_browser
 from . import test_website_events
 from . import test_website_demo
+from . import test_browser_phone
