@@ -12,3 +12,4 @@ from . import test_website_events
 from . import test_website_demo
 from . import test_articles
 from . import test_sharing_http
+from . import test_browser_phone
