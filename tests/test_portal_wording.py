@@ -74,14 +74,28 @@ def test_our_translations_use_je():
 @post_install(True)
 class TestPortalWording(CoopHttpCase):
 
+    def _open_invoice(self, partner):
+        company = self.env.ref("base.main_company")
+        income = self.env["account.account"].search([
+            ("company_id", "=", company.id),
+            ("user_type_id", "=", self.env.ref("account.data_account_type_revenue").id)], limit=1)
+        invoice = self.env["account.invoice"].create({
+            "partner_id": partner.id, "date_invoice": "2026-01-15",
+            "invoice_line_ids": [(0, 0, {"name": "Lidmaatschapsbijdrage 2026", "quantity": 1,
+                                         "price_unit": 1250.0, "account_id": income.id})]})
+        invoice.action_invoice_open()
+        return invoice
+
     def test_portal_pages_use_je(self):
-        """A Dutch-speaking portal user reads no u/uw on /my, the invoices, the account
-        details and our own /my pages (the offending phrases are listed)."""
-        new_user(self.env, "wording_portal", ["base.group_portal"], password="wording_portal",
-                 lang="nl_BE")
+        """A Dutch-speaking portal user with an invoice reads no u/uw on /my, the
+        invoices, an invoice, the account details and our own /my pages (the offending
+        phrases are listed)."""
+        user = new_user(self.env, "wording_portal", ["base.group_portal"],
+                        password="wording_portal", lang="nl_BE")
+        invoice = self._open_invoice(user.partner_id)
         self.authenticate("wording_portal", "wording_portal")
         offending = {}
-        for path in PAGES:
+        for path in PAGES + ("/my/invoices/%d" % invoice.id,):
             response = self.url_open(path)
             self.assertEqual(response.status_code, 200, path)
             self.assertIn('lang="nl-BE"', response.text, path)
@@ -92,3 +106,8 @@ class TestPortalWording(CoopHttpCase):
         # the portal does say "je" where it addresses the user
         response = self.url_open("/my/home")
         self.assertIn("Jouw documenten", page_text(response.content))
+        # and it writes the invoice's date and amount in Belgian Dutch (issue 25.11)
+        text = page_text(self.url_open("/my/invoices").content).replace("\xa0", " ")
+        self.assertIn(invoice.number, text)
+        self.assertIn("15/01/2026", text)
+        self.assertIn("1.250,00 €", text)
