@@ -18,6 +18,7 @@
         'data/coop_event_question_data.xml',
         'data/website_menu_data.xml',
         'data/blog_data.xml',
+        'data/pricelist_data.xml',
         'wizards/coop_event_pairing_swap_views.xml',
         'wizards/coop_mailing_article_insert_views.xml',
         'views/event_event_views.xml',
