@@ -2,22 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories for the compass tests: a small questionnaire of their own (the shipped
 content is archived for the test), organisations, portal users and scans."""
-from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_user
-
-
-class ShareOnRequestMixin:
-    """For CoopHttpCase classes: hand the test's writes to the server before every
-    request, and forget cached values after it (the request may have changed them)."""
-
-    def authenticate(self, user, password):
-        self.share_with_server()
-        return super().authenticate(user, password)
-
-    def url_open(self, url, data=None, timeout=10):
-        self.share_with_server()
-        response = super().url_open(url, data=data, timeout=timeout)
-        self.env.cache.invalidate()
-        return response
+from odoo.addons.coop_website.tests.common import CoopSavepointCase, make_org, new_portal_user
 
 
 class CompassFactoryMixin:
@@ -54,17 +39,6 @@ class CompassFactoryMixin:
         cls.q3a = Question.create({"principle_id": cls.p3.id, "sequence": 1, "name": "Q3a scale",
                                    "question_type": "scale", "weight": 1})
 
-    @classmethod
-    def _organisation(cls, env, name):
-        return env["res.partner"].create({"name": name, "is_company": True})
-
-    @classmethod
-    def _portal_user(cls, env, login, organisation=None):
-        user = new_user(env, login, ["base.group_portal"])
-        if organisation:
-            user.partner_id.parent_id = organisation
-        return user
-
     def _full_answers(self, **override):
         """Answers for every question of the test questionnaire (question record -> raw value)."""
         values = {self.q1a: "3", self.q1b: "1", self.q1c: "yes", self.q1d: "We could do more.",
@@ -80,8 +54,8 @@ class CompassCase(CompassFactoryMixin, CoopSavepointCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._compass_content(cls.env)
-        cls.org_a = cls._organisation(cls.env, "Coop A")
-        cls.org_b = cls._organisation(cls.env, "Coop B")
-        cls.author = cls._portal_user(cls.env, "compass_author", cls.org_a)
-        cls.colleague = cls._portal_user(cls.env, "compass_colleague", cls.org_a)
-        cls.stranger = cls._portal_user(cls.env, "compass_stranger", cls.org_b)
+        cls.org_a = make_org(cls.env, "Coop A")
+        cls.org_b = make_org(cls.env, "Coop B")
+        cls.author = new_portal_user(cls.env, "compass_author", cls.org_a)
+        cls.colleague = new_portal_user(cls.env, "compass_colleague", cls.org_a)
+        cls.stranger = new_portal_user(cls.env, "compass_stranger", cls.org_b)

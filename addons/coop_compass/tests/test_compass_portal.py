@@ -8,26 +8,24 @@ from lxml import html as lxml_html
 
 from odoo import fields
 
-from odoo.addons.coop_website.tests.common import CoopHttpCase, as_user, new_user, portal_tile_counts
+from odoo.addons.coop_website.tests.common import (CoopHttpCase, as_user, make_org, new_portal_user,
+                                                   portal_tile_counts)
 
-from .common import CompassFactoryMixin, ShareOnRequestMixin
+from .common import CompassFactoryMixin
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-class TestCompassPortal(ShareOnRequestMixin, CompassFactoryMixin, CoopHttpCase):
+class TestCompassPortal(CompassFactoryMixin, CoopHttpCase):
 
     def setUp(self):
         super().setUp()
         type(self)._compass_content(self.env)
-        self.org_a = self._organisation(self.env, "Coop A")
-        self.org_b = self._organisation(self.env, "Coop B")
-        self.author = new_user(self.env, "web_author", ["base.group_portal"], password="web_author")
-        self.author.partner_id.parent_id = self.org_a
-        self.colleague = new_user(self.env, "web_colleague", ["base.group_portal"], password="web_colleague")
-        self.colleague.partner_id.parent_id = self.org_a
-        self.stranger = new_user(self.env, "web_stranger", ["base.group_portal"], password="web_stranger")
-        self.stranger.partner_id.parent_id = self.org_b
+        self.org_a = make_org(self.env, "Coop A")
+        self.org_b = make_org(self.env, "Coop B")
+        self.author = new_portal_user(self.env, "web_author", self.org_a, password="web_author")
+        self.colleague = new_portal_user(self.env, "web_colleague", self.org_a, password="web_colleague")
+        self.stranger = new_portal_user(self.env, "web_stranger", self.org_b, password="web_stranger")
         self.scan = as_user(self.env["coop.compass.scan"], self.author).action_start(self.org_a).sudo()
         self.scan.write({"share_with_organisation": True})
 

@@ -1,7 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories of the coop_events tests: organisations, contacts, events, registrations."""
-from odoo.addons.coop_website.tests.common import CoopSavepointCase
+from odoo.addons.coop_website.tests.common import CoopSavepointCase, make_org
 
 
 class EventFactoryMixin:
@@ -9,10 +9,7 @@ class EventFactoryMixin:
 
     @classmethod
     def make_org(cls, name, member=False, join_date="2019-01-01"):
-        values = {"name": name, "is_company": True}
-        if member:
-            values.update(coop_membership_state="member", coop_join_date=join_date)
-        return cls.env["res.partner"].create(values)
+        return make_org(cls.env, name, member=member, join_date=join_date)
 
     @classmethod
     def make_contact(cls, org, name, email):

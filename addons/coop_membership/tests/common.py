@@ -1,7 +1,7 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Factories for the membership tests: they build their own data with fixed dates."""
-from odoo.addons.coop_website.tests.common import CoopSavepointCase, kbo
+from odoo.addons.coop_website.tests.common import CoopSavepointCase, kbo, make_org
 
 
 class MembershipCase(CoopSavepointCase):
@@ -30,12 +30,9 @@ class MembershipCase(CoopSavepointCase):
 
     @classmethod
     def make_org(cls, name, seed=None, **values):
-        vals = {"name": name, "is_company": True, "lang": "nl_BE",
-                "country_id": cls.env.ref("base.be").id}
-        if seed is not None:
-            vals["coop_kbo_number"] = kbo(seed)
-        vals.update(values)
-        return cls.Partner.create(vals)
+        """A Flemish organisation; seed gives it a company number (kbo(seed))."""
+        values = dict({"lang": "nl_BE", "country_id": cls.env.ref("base.be").id}, **values)
+        return make_org(cls.env, name, kbo_seed=seed, **values)
 
     @classmethod
     def make_member(cls, name, join_date="2020-03-01", category=None, **values):

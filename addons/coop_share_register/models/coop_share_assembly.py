@@ -47,14 +47,11 @@ class CoopShareAssembly(models.Model):
 
     _name = "coop.share.assembly"
     _description = "General assembly of a cooperative"
-    _inherit = ["coop.share.register.bound", "mail.thread"]
+    _inherit = ["coop.share.register.record", "mail.thread"]
     _order = "date desc, id desc"
 
     name = fields.Char(required=True, track_visibility="onchange",
                        default=lambda self: _("General assembly"))
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
-        ondelete="restrict", default=lambda self: self._default_register_id())
     date = fields.Datetime(string="Date and time", required=True, track_visibility="onchange")
     location = fields.Char(track_visibility="onchange")
     record_date = fields.Date(
@@ -91,10 +88,6 @@ class CoopShareAssembly(models.Model):
         ("proxy_limit_positive", "CHECK(proxy_limit >= 0)",
          "The number of proxies per attendee cannot be negative."),
     ]
-
-    @api.model
-    def _default_register_id(self):
-        return self.env.user._coop_default_register_id()
 
     @api.multi
     def _compute_figures(self):

@@ -9,7 +9,7 @@ class CoopShareAssemblyHolder(models.Model):
     date (written once when the session opens), his attendance and his proxy."""
 
     _name = "coop.share.assembly.holder"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Holder on the voting roll of an assembly"
     _order = "assembly_id, holder_number, id"
     _rec_name = "holder_id"
@@ -17,9 +17,7 @@ class CoopShareAssemblyHolder(models.Model):
     assembly_id = fields.Many2one(
         comodel_name="coop.share.assembly", string="Assembly", required=True, index=True,
         ondelete="restrict", readonly=True)
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
-        ondelete="restrict", readonly=True)
+    register_id = fields.Many2one(readonly=True)
     holder_id = fields.Many2one(
         comodel_name="coop.shareholder", string="Shareholder", required=True, index=True,
         ondelete="restrict", readonly=True)

@@ -13,16 +13,16 @@ class CoopShareAssemblyResolution(models.Model):
     """A resolution put to the vote at an assembly, with its weighted result."""
 
     _name = "coop.share.assembly.resolution"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Resolution of a general assembly"
     _order = "assembly_id, sequence, id"
+    _coop_register_parent = "assembly_id"
 
     assembly_id = fields.Many2one(
         comodel_name="coop.share.assembly", string="Assembly", required=True, index=True,
         ondelete="restrict")
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", index=True, readonly=True,
-        ondelete="restrict", help="The assembly's register (set when created).")
+    register_id = fields.Many2one(required=False, readonly=True,
+                                  help="The assembly's register (set when created).")
     sequence = fields.Integer(string="No.", default=1)
     name = fields.Char(string="Resolution", required=True)
     description = fields.Text()
@@ -80,15 +80,6 @@ class CoopShareAssemblyResolution(models.Model):
         if or_equal:
             return votes_for * den >= cast * num - 1e-9
         return votes_for * den > cast * num + 1e-9
-
-    @api.model
-    def create(self, vals):
-        # set with the row (a stored related field is written after the insert, when the
-        # record rules on register_id already refuse the row to a register manager)
-        vals = dict(vals)
-        assembly = self.env["coop.share.assembly"].browse(vals.get("assembly_id"))
-        vals["register_id"] = assembly.register_id.id
-        return super().create(vals)
 
     @api.multi
     def write(self, vals):

@@ -15,9 +15,10 @@ class CoopShareAssemblyVote(models.Model):
     are never changed or deleted (ORM and a database trigger)."""
 
     _name = "coop.share.assembly.vote"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Vote at a general assembly"
     _order = "resolution_id, id"
+    _coop_register_parent = "assembly_id"
 
     resolution_id = fields.Many2one(
         comodel_name="coop.share.assembly.resolution", string="Resolution", required=True,
@@ -25,9 +26,7 @@ class CoopShareAssemblyVote(models.Model):
     assembly_id = fields.Many2one(
         comodel_name="coop.share.assembly", string="Assembly", required=True, index=True,
         ondelete="restrict", readonly=True)
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
-        ondelete="restrict", readonly=True)
+    register_id = fields.Many2one(readonly=True)
     holder_line_id = fields.Many2one(
         comodel_name="coop.share.assembly.holder", string="Voter", required=True,
         index=True, ondelete="restrict", readonly=True)
@@ -63,9 +62,7 @@ class CoopShareAssemblyVote(models.Model):
         line = self.env["coop.share.assembly.holder"].browse(vals["holder_line_id"])
         if line.assembly_id != resolution.assembly_id:
             raise UserError(_("The voter is not on the roll of this resolution's assembly."))
-        vals.update({"assembly_id": resolution.assembly_id.id,
-                     "register_id": resolution.assembly_id.register_id.id,
-                     "holder_id": line.holder_id.id})
+        vals.update({"assembly_id": resolution.assembly_id.id, "holder_id": line.holder_id.id})
         return super().create(vals)
 
     @api.multi

@@ -9,16 +9,16 @@ class CoopShareClassVotingRight(models.Model):
     from date_from on, a share of the class carries votes_per_share votes."""
 
     _name = "coop.share.class.voting.right"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Voting rights of a share class from a date"
     _order = "class_id, date_from desc"
+    _coop_register_parent = "class_id"
 
     class_id = fields.Many2one(
         comodel_name="coop.share.class", string="Share class", required=True, index=True,
         ondelete="restrict")
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", index=True, readonly=True,
-        ondelete="restrict", help="The class's register (set when created).")
+    register_id = fields.Many2one(required=False, readonly=True,
+                                  help="The class's register (set when created).")
     date_from = fields.Date(string="From", required=True)
     votes_per_share = fields.Float(string="Votes per share", required=True, digits=(12, 4))
     note = fields.Char(help="E.g. the decision that changed the articles.")
@@ -29,14 +29,6 @@ class CoopShareClassVotingRight(models.Model):
         ("votes_positive", "CHECK(votes_per_share >= 0)",
          "The votes per share cannot be negative."),
     ]
-
-    @api.model
-    def create(self, vals):
-        # set with the row: the record rules on register_id check it at once
-        vals = dict(vals)
-        share_class = self.env["coop.share.class"].browse(vals.get("class_id"))
-        vals["register_id"] = share_class.register_id.id
-        return super().create(vals)
 
     @api.multi
     def write(self, vals):

@@ -9,15 +9,14 @@ class CoopShareBillingLine(models.Model):
     """The yearly DAR fee of one client cooperative: what it was billed and why."""
 
     _name = "coop.share.billing.line"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "DAR fee of a client"
     _order = "year desc, register_id"
 
     run_id = fields.Many2one(comodel_name="coop.share.billing.run", string="Billing run",
                              required=True, index=True, ondelete="restrict")
     year = fields.Integer(required=True, index=True)
-    register_id = fields.Many2one(comodel_name="coop.share.register", string="Client",
-                                  required=True, index=True, ondelete="restrict")
+    register_id = fields.Many2one(string="Client")
     service_mode = fields.Selection(selection=SERVICE_MODES, required=True)
     shareholder_count = fields.Integer(string="Shareholders billed")
     tariff_id = fields.Many2one(comodel_name="coop.share.billing.tariff", string="Tariff",

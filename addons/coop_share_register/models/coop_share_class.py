@@ -8,13 +8,10 @@ class CoopShareClass(models.Model):
     """A class of shares of one register, with the rights the articles attach to it."""
 
     _name = "coop.share.class"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Share class"
     _order = "register_id, code"
 
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True,
-        index=True, ondelete="restrict")
     code = fields.Char(required=True, help="Short code, e.g. A or B.")
     name = fields.Char(required=True, translate=True)
     nominal_value = fields.Monetary(

@@ -70,13 +70,10 @@ class CoopShareDividendRun(models.Model):
 
     _name = "coop.share.dividend.run"
     _description = "Dividend run"
-    _inherit = ["coop.share.register.bound", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["coop.share.register.record", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, register_id"
 
     name = fields.Char(compute="_compute_name", store=True)
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
-        ondelete="restrict", default=lambda self: self._default_register_id())
     year = fields.Integer(
         required=True,
         default=lambda self: fields.Date.from_string(fields.Date.context_today(self)).year - 1,
@@ -143,10 +140,6 @@ class CoopShareDividendRun(models.Model):
          "The dividend rate must be positive and at most the maximum rate."),
         ("year_sane", "CHECK(year BETWEEN 1900 AND 2999)", "The year is not valid."),
     ]
-
-    @api.model
-    def _default_register_id(self):
-        return self.env.user._coop_default_register_id()
 
     @api.depends("register_id.name", "year")
     def _compute_name(self):

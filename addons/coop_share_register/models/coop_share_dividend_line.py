@@ -10,14 +10,12 @@ class CoopShareDividendLine(models.Model):
     amount paid. Written by the run in one query; fixed once the run is confirmed."""
 
     _name = "coop.share.dividend.line"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Dividend of a shareholder"
     _order = "run_id, holder_number, id"
 
     run_id = fields.Many2one(comodel_name="coop.share.dividend.run", string="Dividend run",
                              required=True, index=True, ondelete="restrict")
-    register_id = fields.Many2one(comodel_name="coop.share.register", string="Register",
-                                  required=True, index=True, ondelete="restrict")
     holder_id = fields.Many2one(comodel_name="coop.shareholder", string="Shareholder",
                                 required=True, index=True, ondelete="restrict")
     holder_number = fields.Integer(string="Shareholder number")

@@ -35,13 +35,10 @@ class CoopShareEntry(models.Model):
 
     _name = "coop.share.entry"
     _description = "Share register entry"
-    _inherit = ["coop.share.register.bound", "mail.thread"]
+    _inherit = ["coop.share.register.record", "mail.thread"]
     _order = "number desc, id desc"
 
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True,
-        ondelete="restrict", track_visibility="onchange",
-        default=lambda self: self._default_register_id())
+    register_id = fields.Many2one(index=False, track_visibility="onchange")
     # register_id, number, ref, date and state have no index of their own: every query
     # names the register, and the composite indexes (register_id, number), (register_id,
     # ref) and (register_id, state, date) serve them; fewer indexes, faster imports
@@ -115,10 +112,6 @@ class CoopShareEntry(models.Model):
         ("paid_out_positive", "CHECK(amount_paid_out IS NULL OR amount_paid_out >= 0)",
          "The amount paid out cannot be negative."),
     ]
-
-    @api.model
-    def _default_register_id(self):
-        return self.env.user._coop_default_register_id()
 
     @api.depends("entry_type", "corrected_entry_id.entry_type")
     def _compute_effect(self):

@@ -83,14 +83,11 @@ class CoopShareMailing(models.Model):
 
     _name = "coop.share.mailing"
     _description = "Mailing to shareholders"
-    _inherit = ["coop.share.register.bound", "mail.thread"]
+    _inherit = ["coop.share.register.record", "mail.thread"]
     _order = "id desc"
 
     name = fields.Char(string="Subject", required=True, track_visibility="onchange",
                        help="The subject in Dutch (the French and English ones below).")
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
-        ondelete="restrict", default=lambda self: self._default_register_id())
     mailing_template_id = fields.Many2one(
         comodel_name="coop.share.mailing.template", string="Template")
     assembly_id = fields.Many2one(
@@ -145,10 +142,6 @@ class CoopShareMailing(models.Model):
     bounced_count = fields.Integer(compute="_compute_statistics", string="Bounced")
     failed_count = fields.Integer(compute="_compute_statistics", string="Failed")
     progress = fields.Float(compute="_compute_statistics", string="Progress (%)")
-
-    @api.model
-    def _default_register_id(self):
-        return self.env.user._coop_default_register_id()
 
     @api.multi
     def _compute_statistics(self):

@@ -10,14 +10,14 @@ class CoopShareMailingOptout(models.Model):
     Archived when he wants the mailings again, so the history stays."""
 
     _name = "coop.share.mailing.optout"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Shareholder who opted out of mailings"
     _order = "date desc, id desc"
+    _coop_register_parent = "holder_id"
     _rec_name = "holder_id"
 
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", index=True, readonly=True,
-        ondelete="restrict", help="The shareholder's register (set when created).")
+    register_id = fields.Many2one(required=False, readonly=True,
+                                  help="The shareholder's register (set when created).")
     holder_id = fields.Many2one(
         comodel_name="coop.shareholder", string="Shareholder", required=True, index=True,
         ondelete="restrict")
@@ -36,10 +36,7 @@ class CoopShareMailingOptout(models.Model):
 
     @api.model
     def create(self, vals):
-        # set with the row: the record rules on register_id check it at once
-        vals = dict(vals)
         holder = self.env["coop.shareholder"].browse(vals.get("holder_id"))
-        vals["register_id"] = holder.register_id.id
         if self.search_count([("holder_id", "=", holder.id)]):
             raise UserError(_("%(holder)s has already opted out of the mailings.") % {
                 "holder": holder.display_name})

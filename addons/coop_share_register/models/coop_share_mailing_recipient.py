@@ -10,15 +10,13 @@ class CoopShareMailingRecipient(models.Model):
 
     _name = "coop.share.mailing.recipient"
     _description = "Recipient of a shareholder mailing"
-    _inherit = ["coop.share.register.bound", "mail.thread"]
+    _inherit = ["coop.share.register.record", "mail.thread"]
     _order = "mailing_id, id"
 
     mailing_id = fields.Many2one(
         comodel_name="coop.share.mailing", string="Mailing", required=True, index=True,
         ondelete="cascade", readonly=True)
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
-        ondelete="restrict", readonly=True)
+    register_id = fields.Many2one(readonly=True)
     holder_id = fields.Many2one(
         comodel_name="coop.shareholder", string="Shareholder", required=True, index=True,
         ondelete="restrict", readonly=True)

@@ -18,18 +18,17 @@ class CoopSharePayment(models.Model):
     amount, linked to the payment it reverses)."""
 
     _name = "coop.share.payment"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Payment on shares"
     _order = "date desc, id desc"
+    _coop_register_parent = "entry_id"
 
     entry_id = fields.Many2one(
         comodel_name="coop.share.entry", string="Subscription", required=True,
         ondelete="restrict", index=True, domain=[("entry_type", "=", "subscription")])
     # set from the subscription at creation (not a related field: the record rules read
     # it while the new row's constraints are checked, before related fields are computed)
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", index=True, readonly=True,
-        ondelete="restrict")
+    register_id = fields.Many2one(required=False, readonly=True)
     holder_id = fields.Many2one(
         related="entry_id.holder_to_id", store=True, index=True, readonly=True,
         string="Holder")
@@ -99,7 +98,6 @@ class CoopSharePayment(models.Model):
             entry = self.env["coop.share.entry"].browse(vals["entry_id"])
             entry.check_access_rights("read")
             entry.check_access_rule("read")
-            vals = dict(vals, register_id=entry.register_id.id)
         return super().create(vals)
 
     @api.multi

@@ -22,13 +22,11 @@ _logger = logging.getLogger(__name__)
 
 class CoopShareRegisterJob(models.Model):
     _name = "coop.share.register.job"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Background job on a share register"
     _order = "id desc"
 
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
-        ondelete="cascade", readonly=True)
+    register_id = fields.Many2one(ondelete="cascade", readonly=True)
     kind = fields.Selection(
         selection=[("extract", "Register extract (PDF)"), ("import", "Import")],
         required=True, readonly=True)

@@ -14,15 +14,12 @@ class CoopShareTicket(models.Model):
 
     _name = "coop.share.ticket"
     _description = "DAR support request"
-    _inherit = ["coop.share.register.bound", "mail.thread"]
+    _inherit = ["coop.share.register.record", "mail.thread"]
     _order = "id desc"
 
     name = fields.Char(string="Subject", required=True, track_visibility="onchange")
     number = fields.Char(readonly=True, copy=False, index=True, default="/")
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
-        ondelete="restrict", track_visibility="onchange",
-        default=lambda self: self._default_register_id())
+    register_id = fields.Many2one(track_visibility="onchange")
     description = fields.Text(string="Question")
     state = fields.Selection(
         selection=[("new", "New"), ("in_progress", "In progress"),
@@ -37,10 +34,6 @@ class CoopShareTicket(models.Model):
         comodel_name="res.users", string="Asked by", required=True, readonly=True,
         default=lambda self: self.env.user, ondelete="restrict")
     solved_date = fields.Datetime(string="Solved on", readonly=True, copy=False)
-
-    @api.model
-    def _default_register_id(self):
-        return self.env.user._coop_default_register_id()
 
     @api.constrains("user_id", "register_id")
     def _check_user(self):

@@ -13,12 +13,9 @@ class CoopShareholder(models.Model):
 
     _name = "coop.shareholder"
     _description = "Shareholder"
-    _inherit = ["coop.share.register.bound", "mail.thread"]
+    _inherit = ["coop.share.register.record", "mail.thread"]
     _order = "number, id"
 
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True,
-        index=True, ondelete="restrict")
     number = fields.Integer(
         string="Shareholder number", readonly=True, copy=False, index=True,
         help="Given by the register when the shareholder is created: gapless per register.")

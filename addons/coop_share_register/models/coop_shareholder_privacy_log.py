@@ -8,13 +8,11 @@ class CoopShareholderPrivacyLog(models.Model):
     personal data itself: the register, the shareholder number and the user."""
 
     _name = "coop.shareholder.privacy.log"
-    _inherit = ["coop.share.register.bound"]
+    _inherit = ["coop.share.register.record"]
     _description = "Privacy log of the share register"
     _order = "date desc, id desc"
 
-    register_id = fields.Many2one(
-        comodel_name="coop.share.register", string="Register", required=True, index=True,
-        readonly=True, ondelete="restrict")
+    register_id = fields.Many2one(readonly=True)
     holder_id = fields.Many2one(
         comodel_name="coop.shareholder", string="Shareholder", index=True, readonly=True,
         ondelete="set null")

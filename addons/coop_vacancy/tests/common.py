@@ -3,7 +3,8 @@
 """Factories for the vacancy tests: organisations (member or not), their contacts, vacancies."""
 
 from odoo import fields
-from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_user
+from odoo.addons.coop_website.tests.common import CoopSavepointCase, new_portal_user
+from odoo.addons.coop_website.tests.common import make_org as make_any_org
 
 TODAY = "2026-03-02"
 
@@ -15,19 +16,15 @@ def local_today(env):
 
 
 def make_org(env, name, member=True, **values):
-    vals = {"name": name, "is_company": True, "city": "Gent",
-            "email": "info@%s.example.org" % name.lower().replace(" ", "")}
-    if member:
-        vals.update({"coop_membership_state": "member", "coop_join_date": "2015-01-01"})
-    vals.update(values)
-    return env["res.partner"].create(vals)
+    """An organisation in Gent with an e-mail address, by default a member since 2015."""
+    values = dict({"city": "Gent", "email": "info@%s.example.org" % name.lower().replace(" ", "")},
+                  **values)
+    return make_any_org(env, name, member=member, join_date="2015-01-01", **values)
 
 
-def make_contact_user(env, org, login, groups=("base.group_portal",), **values):
+def make_contact_user(env, org, login, **values):
     """A portal user whose contact belongs to org."""
-    user = new_user(env, login, list(groups), **values)
-    user.partner_id.write({"parent_id": org.id})
-    return user
+    return new_portal_user(env, login, org, **values)
 
 
 def make_vacancy(env, org, **values):

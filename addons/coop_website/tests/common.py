@@ -47,6 +47,27 @@ def new_user(env, login, groups, **values):
     return env["res.users"].with_context(no_reset_password=True, mail_create_nosubscribe=True).create(vals)
 
 
+def new_portal_user(env, login, organisation=None, **values):
+    """A real portal user; with organisation, their contact belongs to it."""
+    user = new_user(env, login, ["base.group_portal"], **values)
+    if organisation:
+        user.partner_id.write({"parent_id": organisation.id})
+    return user
+
+
+def make_org(env, name, member=False, join_date="2019-01-01", kbo_seed=None, **values):
+    """An organisation (a company partner). member=True makes it a Coopkracht member
+    from join_date (the fields of coop_membership); kbo_seed gives it a valid company
+    number (kbo()). values are written as given."""
+    vals = {"name": name, "is_company": True}
+    if member:
+        vals.update(coop_membership_state="member", coop_join_date=join_date)
+    if kbo_seed is not None:
+        vals["coop_kbo_number"] = kbo(kbo_seed)
+    vals.update(values)
+    return env["res.partner"].create(vals)
+
+
 # Belgian numbers for tests, made without the validators of coop_website.tools (which
 # the tests check): the valid ones follow the published rules, the invalid ones differ
 # only in their check digits.
