@@ -3,6 +3,7 @@
 import subprocess
 from unittest.mock import patch
 
+from odoo.tests.common import at_install, post_install
 from odoo.tools import config
 
 from odoo.addons.coop_website.tests.common import as_user
@@ -10,6 +11,10 @@ from odoo.addons.coop_website.tests.common import as_user
 from .common import CompassCase
 
 
+# post-install: wkhtmltopdf fetches the report's assets from the server, which answers only
+# once the registry is loaded (at install, under Odoo's own runner, it would wait for ever)
+@at_install(False)
+@post_install(True)
 class TestReport(CompassCase):
 
     def test_pdf_report_text(self):

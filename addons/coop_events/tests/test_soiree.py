@@ -9,6 +9,7 @@ from lxml import etree
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests.common import at_install, post_install
 from odoo.tools import config
 from odoo.tools.safe_eval import safe_eval
 
@@ -17,6 +18,10 @@ from odoo.addons.coop_website.tests.common import as_user
 from .common import CoopEventCase
 
 
+# post-install: wkhtmltopdf fetches the report's assets from the server, which answers only
+# once the registry is loaded (at install, under Odoo's own runner, it would wait for ever)
+@at_install(False)
+@post_install(True)
 class TestSoiree(CoopEventCase):
 
     @classmethod
