@@ -112,7 +112,8 @@ class TestFirstImpressionWalk(CoopBrowserCase):
                 slug = url.strip("/").replace("/", "-") or "home"
                 self._check_page(url, "public-%s-%s" % (slug, label), problems)
                 if label == "phone" and self.browser.horizontal_overflow() > 1:
-                    problems.append("%s scrolls sideways on a phone" % url)
+                    problems.append("%s scrolls sideways on a phone: %s" % (
+                        url, self.browser.overflowing_elements()))
             for url in UNKNOWN:
                 slug = url.strip("/").replace("/", "-")
                 source = self._check_page(url, "404-%s-%s" % (slug, label), problems, expect=404)

@@ -11,7 +11,7 @@ from odoo.addons.coop_website.tests.common import ENGLISH_TITLE as ENGLISH, Coop
 TITLE_RE = re.compile(r"<title>(.*?)</title>", re.S)
 PUBLIC = ("/", "/lid-worden", "/leden", "/vacatures", "/kompas", "/event", "/dar",
           "/over-ons", "/contactus")
-PORTAL = ("/my/home", "/my/events", "/my/compass", "/my/vacatures", "/my/aandelen")
+PORTAL = ("/my/home", "/my/invoices", "/my/events", "/my/compass", "/my/vacatures", "/my/aandelen")
 
 
 @at_install(False)

@@ -120,6 +120,22 @@ class Browser:
             "return Math.max(0, document.documentElement.scrollWidth"
             " - document.documentElement.clientWidth);")
 
+    def overflowing_elements(self, limit=5):
+        """The innermost elements that reach past the window's right edge (what makes a
+        page scroll sideways), as 'tag.class' strings."""
+        return self.driver.execute_script("""
+            var width = document.documentElement.clientWidth, out = [];
+            document.querySelectorAll('body *').forEach(function (el) {
+                var r = el.getBoundingClientRect();
+                if (r.width && r.right > width + 1 && !Array.prototype.some.call(
+                        el.children, function (c) {
+                            return c.getBoundingClientRect().right > width + 1; })) {
+                    out.push(el.tagName.toLowerCase() + '.' + (el.className || '').toString()
+                             .trim().split(/\\s+/).join('.') + ' (' + Math.round(r.right) + 'px)');
+                }
+            });
+            return out.slice(0, arguments[0]);""", limit)
+
     def cut_off_texts(self, selector="body"):
         """Texts inside selector that the page cuts off (an ellipsis, or hidden overflow
         of a line that may not wrap): a label a visitor cannot read in full."""
