@@ -1,12 +1,9 @@
 # Copyright 2026 Coopkracht vzw
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
 
-from odoo.addons.coop_website.tests.common import CoopHttpCase, new_user, portal_tile_counts
+from odoo.addons.coop_website.tests.common import CSRF_RE, CoopHttpCase, new_user, portal_tile_counts
 
 from .common import EventFactoryMixin
-
-CSRF_RE = re.compile(r"""csrf_token["']?\s*(?:value=|:)\s*["']([0-9a-fo]+)["']""")
 
 
 class TestEventHttp(EventFactoryMixin, CoopHttpCase):

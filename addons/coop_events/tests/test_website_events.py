@@ -2,18 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The public events calendar (issue 25.1 and 25.6): past events take no registrations
 and show their recording or evaluation; the filters fold on a phone."""
-import re
-
 from lxml import html as lxml_html
 
 from odoo.tools import config
 
-from odoo.addons.coop_website.tests.common import CoopHttpCase
+from odoo.addons.coop_website.tests.common import CSRF_RE, CoopHttpCase
 from odoo.addons.coop_website.tests.filters import filters_panel
 
 from .common import EventFactoryMixin
-
-CSRF_RE = re.compile(r"""csrf_token["']?\s*(?:value=|:)\s*["']([0-9a-fo]+)["']""")
 
 
 class TestPastEvents(EventFactoryMixin, CoopHttpCase):

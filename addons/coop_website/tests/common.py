@@ -300,6 +300,9 @@ class CoopBrowserCase(_ServerMixin, HttpCase):
                 login, self.browser.screenshot("login-failed-%s" % login)))
 
 
+# the CSRF token of a page: in a form's hidden field or in the page's odoo.csrf_token
+CSRF_RE = re.compile(r"""csrf_token["']?\s*(?:value=|:)\s*["']([0-9a-fo]+)["']""")
+
 # English words that must not be in a browser-tab title or a breadcrumb of the Dutch site
 ENGLISH_TITLE = re.compile(r"\b(My|Become|Member|Members|Events?|Vacanc\w*|compass|Shares?|"
                            r"Subscribe|Home|Contact us|start page|Directory|About|Register)\b")
